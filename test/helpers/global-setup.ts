@@ -1,0 +1,46 @@
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startTemporalDevServer, type TemporalDevServer } from '../../devstack/temporal-server';
+import {
+  ENV_TEMPORAL_ADDRESS,
+  ENV_TEMPORAL_NAMESPACE,
+  ENV_WORKFLOW_BUNDLE,
+  TEST_WORKFLOWS_PATH,
+} from './shared-stack';
+
+declare global {
+  var __vodflowTemporal: TemporalDevServer | undefined;
+}
+
+// One Temporal dev server and one workflow bundle for the whole integration run.
+export default async function globalSetup(): Promise<void> {
+  const [server, bundle] = await Promise.all([
+    startTemporalDevServer(),
+    bundleWorkflowCode({ workflowsPath: TEST_WORKFLOWS_PATH, logger: quietBundlerLogger }),
+  ]);
+  globalThis.__vodflowTemporal = server;
+  const stopOnSignal = (signal: NodeJS.Signals): void => {
+    void server.stop().finally(() => process.kill(process.pid, signal));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'vodflow-bundle-'));
+  const bundlePath = path.join(dir, 'workflow-bundle.js');
+  writeFileSync(bundlePath, bundle.code);
+
+  process.env[ENV_TEMPORAL_ADDRESS] = server.address;
+  process.env[ENV_TEMPORAL_NAMESPACE] = server.namespace;
+  process.env[ENV_WORKFLOW_BUNDLE] = bundlePath;
+}
+
+const quietBundlerLogger = {
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+  log: () => undefined,
+};

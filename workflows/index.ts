@@ -1,0 +1,2 @@
+// The one workflowsPath entry: every workflow the worker runs is exported from here.
+export {};
