@@ -15,24 +15,27 @@ declare global {
 }
 
 // One Temporal dev server and one workflow bundle for the whole integration run.
+// Set VODFLOW_TEST_TEMPORAL_ADDRESS to run against a server that is already up (e.g. `make demo --keep`).
 export default async function globalSetup(): Promise<void> {
-  const [server, bundle] = await Promise.all([
-    startTemporalDevServer(),
-    bundleWorkflowCode({ workflowsPath: TEST_WORKFLOWS_PATH, logger: quietBundlerLogger }),
-  ]);
-  globalThis.__vodflowTemporal = server;
-  const stopOnSignal = (signal: NodeJS.Signals): void => {
-    void server.stop().finally(() => process.kill(process.pid, signal));
-  };
-  process.once('SIGINT', stopOnSignal);
-  process.once('SIGTERM', stopOnSignal);
+  const bundling = bundleWorkflowCode({ workflowsPath: TEST_WORKFLOWS_PATH, logger: quietBundlerLogger });
+  if (!process.env[ENV_TEMPORAL_ADDRESS]) {
+    const server = await startTemporalDevServer();
+    globalThis.__vodflowTemporal = server;
+    const stopOnSignal = (signal: NodeJS.Signals): void => {
+      void server.stop().finally(() => process.kill(process.pid, signal));
+    };
+    process.once('SIGINT', stopOnSignal);
+    process.once('SIGTERM', stopOnSignal);
+    process.env[ENV_TEMPORAL_ADDRESS] = server.address;
+    process.env[ENV_TEMPORAL_NAMESPACE] = server.namespace;
+  }
+  process.env[ENV_TEMPORAL_NAMESPACE] ??= 'default';
+  const bundle = await bundling;
 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'vodflow-bundle-'));
   const bundlePath = path.join(dir, 'workflow-bundle.js');
   writeFileSync(bundlePath, bundle.code);
 
-  process.env[ENV_TEMPORAL_ADDRESS] = server.address;
-  process.env[ENV_TEMPORAL_NAMESPACE] = server.namespace;
   process.env[ENV_WORKFLOW_BUNDLE] = bundlePath;
 }
 

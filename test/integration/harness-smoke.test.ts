@@ -9,7 +9,7 @@ import { eventually } from '../helpers/eventually';
 
 describe('integration harness', () => {
   const stack = sharedStack();
-  let connection: Connection;
+  let connection: Connection | undefined;
   let client: Client;
 
   beforeAll(async () => {
@@ -17,7 +17,7 @@ describe('integration harness', () => {
     client = new Client({ connection, namespace: stack.namespace });
   });
   afterAll(async () => {
-    await connection.close();
+    await connection?.close();
   });
 
   it('runs a worker, signal-with-start, a query and a search-attribute list query on the real server', async () => {

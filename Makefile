@@ -1,0 +1,48 @@
+# The two commands of the README: `make demo` and `make test`. Everything else is what they need.
+SHELL := bash
+.DEFAULT_GOAL := help
+NPM_STAMP := node_modules/.vodflow-installed
+TEMPORAL_STAMP := .tools/temporal-cli.path
+
+.PHONY: help install test demo typecheck lint format-check unit integration bench clean
+
+help:
+	@echo "make demo   run vodflow on the embedded local stack (Temporal dev server + emulators)"
+	@echo "make test   install what is missing, then typecheck, lint and run every test"
+
+# npm ci only when the lock file changed since the last install.
+$(NPM_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# The Temporal CLI, pinned in scripts/temporal-version.env; reinstalled only when the pin moves.
+$(TEMPORAL_STAMP): scripts/temporal-version.env scripts/temporal-cli.sh
+	@mkdir -p .tools
+	bash scripts/temporal-cli.sh > $@.tmp && mv $@.tmp $@
+
+install: $(NPM_STAMP) $(TEMPORAL_STAMP)
+
+typecheck: install
+	npx tsc --noEmit
+
+lint: install
+	npx eslint --max-warnings 0 .
+	npx prettier --check . --log-level warn
+
+unit: install
+	npx jest --ci --selectProjects unit
+
+integration: install
+	npx jest --ci --selectProjects integration
+
+test: install typecheck lint
+	npx jest --ci
+
+demo: install
+	npx tsx starters/demo.ts
+
+bench: install
+	npm run bench
+
+clean:
+	rm -rf node_modules .tools dist
