@@ -15,9 +15,13 @@ import {
   createAuditCompleteSchema,
   videoAnalysisCompleteSchema,
 } from './schemas/review-ai';
-import { dynamicImageCompleteSchema, snapshotCompleteSchema, snapshotInfoSchema } from './schemas/snapshot';
 import {
-  streamInfoSchema,
+  dynamicImageCompleteSchema,
+  snapshotCompleteSchema,
+  type snapshotInfoSchema,
+} from './schemas/snapshot';
+import {
+  type streamInfoSchema,
   streamTranscodeCompleteSchema,
   transcodeCompleteSchema,
 } from './schemas/transcode';
