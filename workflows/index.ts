@@ -1,2 +1,4 @@
 // The one workflowsPath entry: every workflow the worker runs is exported from here.
-export {};
+export { videoWorkflow } from './video';
+export { smqConsumerWorkflow } from './consumer';
+export { quarantinedMessageWorkflow } from './quarantine';

@@ -1,0 +1,42 @@
+import type { Client } from '@temporalio/client';
+import type { PipelinePolicy } from '../common/pipeline-policy';
+import type { VideoWorkflowLimits } from '../workflows/video';
+import { createSubmitFollowUp } from './follow-up';
+import type { FollowUpPort } from './follow-up-port';
+import { createQuarantiner } from './quarantiner';
+import type { QueuePort } from './queue-port';
+import { createPollQueue, type PollerLog } from './smq-poller';
+import { createVideoSignaller } from './video-signaller';
+
+export interface ActivityDeps {
+  /** For signal-with-start from the poller (a Client, not the worker's native connection). */
+  temporal: Client;
+  taskQueue: string;
+  policy: PipelinePolicy;
+  videoLimits?: VideoWorkflowLimits;
+  queue(region: string, queue: string): QueuePort;
+  followUps(region: string | undefined): FollowUpPort;
+  log: PollerLog;
+  heartbeatIntervalMs?: number;
+}
+
+// Every activity of vodflow, built over injected clients so that the same code runs against real
+// SMQ/VOD and the emulators. Workflows type their proxies with ReturnType<typeof createActivities>.
+export function createActivities(deps: ActivityDeps) {
+  const signalVideo = createVideoSignaller(deps);
+  return {
+    pollQueue: createPollQueue({
+      queue: (region, queue) => deps.queue(region, queue),
+      signalVideo,
+      quarantine: createQuarantiner(deps),
+      log: deps.log,
+      heartbeatIntervalMs: deps.heartbeatIntervalMs,
+    }),
+    submitFollowUp: createSubmitFollowUp(deps),
+    async redriveMessage({ region, queue, body }: { region: string; queue: string; body: string }) {
+      return deps.queue(region, queue).send(body);
+    },
+  };
+}
+
+export type VodflowActivities = ReturnType<typeof createActivities>;

@@ -1,0 +1,76 @@
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowIdReusePolicy } from '@temporalio/common';
+import type { PipelinePolicy } from '../common/pipeline-policy';
+import { videoWorkflowId } from '../common/workflow-ids';
+import { vodEventSignal, type VodEventSignalArgs } from '../workflows/definitions';
+import type { VideoSnapshot } from '../workflows/video-state';
+import type { VideoWorkflowLimits, videoWorkflow } from '../workflows/video';
+
+export interface VideoSignallerDeps {
+  temporal: Client;
+  taskQueue: string;
+  policy: PipelinePolicy;
+  videoLimits?: VideoWorkflowLimits;
+}
+
+export type SignalOutcome = 'signalled' | 'revived';
+
+// Delivers one event to its video's workflow with signal-with-start. Resolves only once Temporal
+// has recorded the signal: that is what allows the queue message to be deleted (design §3.1).
+//
+// A video whose workflow has closed (deleted, cancelled, or idle) is not restarted from an empty
+// state: the start is refused (REJECT_DUPLICATE), and the closed run's final state is carried into
+// a new run together with the event.
+export function createVideoSignaller(deps: VideoSignallerDeps) {
+  const start = async (
+    videoId: string,
+    region: string | undefined,
+    payload: VodEventSignalArgs,
+    revival: { carried: VideoSnapshot | undefined } | undefined,
+  ): Promise<void> => {
+    await deps.temporal.workflow.signalWithStart<typeof videoWorkflow, [VodEventSignalArgs]>(
+      'videoWorkflow',
+      {
+        workflowId: videoWorkflowId(videoId),
+        taskQueue: deps.taskQueue,
+        args: [{ videoId, region, policy: deps.policy, limits: deps.videoLimits, carried: revival?.carried }],
+        signal: vodEventSignal,
+        signalArgs: [payload],
+        workflowIdReusePolicy: revival
+          ? WorkflowIdReusePolicy.ALLOW_DUPLICATE
+          : WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      },
+    );
+  };
+
+  return async function signalVideo(
+    videoId: string,
+    region: string | undefined,
+    payload: VodEventSignalArgs,
+  ): Promise<SignalOutcome> {
+    const handle = deps.temporal.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
+    // Bounded: a second round only happens when another poller revived the video meanwhile.
+    for (let round = 0; round < 3; round++) {
+      try {
+        await start(videoId, region, payload, undefined);
+        return 'signalled';
+      } catch (err) {
+        if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      }
+      const latest = await handle.describe();
+      if (latest.status.name === 'RUNNING') continue;
+      // Only a completed run has a final state; a failed or terminated one restarts from the event.
+      const carried =
+        latest.status.name === 'COMPLETED'
+          ? await deps.temporal.workflow
+              .getHandle<typeof videoWorkflow>(latest.workflowId, latest.runId)
+              .result()
+          : undefined;
+      await start(videoId, region, payload, { carried: carried ?? undefined });
+      return 'revived';
+    }
+    throw new Error(
+      `could not deliver an event to ${videoWorkflowId(videoId)}: it kept closing and reopening`,
+    );
+  };
+}

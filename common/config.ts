@@ -1,0 +1,181 @@
+import { z } from 'zod';
+import { pollerOptionsSchema, type PollerOptions } from './poller-options';
+import { pipelinePolicySchema, type PipelinePolicy } from './pipeline-policy';
+import { DEFAULT_TASK_QUEUE } from './task-queues';
+
+// The one configuration of vodflow, read from the environment (and an optional .env file loaded by
+// the entry points) and validated here once. Every variable is documented in .env.example.
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const int = z.coerce.number().int();
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
+
+const queueRefSchema = z
+  .string()
+  .regex(/^[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9-]{0,119}$/, 'expected region:queue');
+
+const envSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  TEMPORAL_TLS: bool.default(false),
+  TEMPORAL_TLS_CERT_PATH: optionalText,
+  TEMPORAL_TLS_KEY_PATH: optionalText,
+  TEMPORAL_API_KEY: optionalText,
+  VODFLOW_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+
+  ALIBABA_CLOUD_ACCESS_KEY_ID: optionalText,
+  ALIBABA_CLOUD_ACCESS_KEY_SECRET: optionalText,
+  ALIBABA_CLOUD_SECURITY_TOKEN: optionalText,
+
+  /** Comma-separated `region:queue` pairs to consume, e.g. `cn-shanghai:vod-events`. */
+  VODFLOW_QUEUES: optionalText,
+  VODFLOW_SHARDS: int.min(1).max(64).default(1),
+  /** SMQ account id, used to build `https://<account>.mns.<region>.aliyuncs.com`. */
+  SMQ_ACCOUNT_ID: optionalText,
+  /** One endpoint for every region (the emulator, or a proxy). Overrides SMQ_ACCOUNT_ID. */
+  SMQ_ENDPOINT: optionalText,
+  /** VOD API endpoint for every region (the emulator). Default: vod.<region>.aliyuncs.com. */
+  VOD_ENDPOINT: optionalText,
+
+  VODFLOW_TRANSCODE: z.enum(['submit', 'auto', 'off']).default('submit'),
+  VODFLOW_TEMPLATE_GROUP_ID: optionalText,
+  VODFLOW_SNAPSHOT: bool.default(true),
+  VODFLOW_SNAPSHOT_TEMPLATE_ID: optionalText,
+  VODFLOW_AI_AUDIT: bool.default(true),
+  VODFLOW_AI_AUDIT_TEMPLATE_ID: optionalText,
+  VODFLOW_AI_TAG: bool.default(false),
+  VODFLOW_AI_DNA: bool.default(false),
+  VODFLOW_DNA_DB_ID: optionalText,
+  VODFLOW_MAX_ATTEMPTS: int.min(1).max(20).default(3),
+  VODFLOW_RETRY_INITIAL_MS: int.min(0).default(30_000),
+
+  VODFLOW_POLL_WAIT_SECONDS: int.min(0).max(30).default(10),
+  VODFLOW_POLL_RECEIVERS: int.min(1).max(32).default(2),
+  VODFLOW_SIGNAL_CONCURRENCY: int.min(1).max(512).default(64),
+  VODFLOW_VISIBILITY_TIMEOUT_SECONDS: int.min(1).max(43_200).default(30),
+  VODFLOW_POLL_RUN_MINUTES: int.min(1).max(60).default(5),
+});
+
+export interface QueueRef {
+  region: string;
+  queue: string;
+}
+
+export interface Credentials {
+  accessKeyId: string;
+  accessKeySecret: string;
+  securityToken?: string;
+}
+
+export interface VodflowConfig {
+  temporal: {
+    address: string;
+    namespace: string;
+    tls: boolean;
+    tlsCertPath?: string;
+    tlsKeyPath?: string;
+    apiKey?: string;
+    taskQueue: string;
+  };
+  credentials?: Credentials;
+  queues: QueueRef[];
+  shards: number;
+  smq: { accountId?: string; endpoint?: string };
+  vod: { endpoint?: string };
+  policy: PipelinePolicy;
+  poller: PollerOptions;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  }
+  const e = parsed.data;
+  const queues = (e.VODFLOW_QUEUES ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '')
+    .map((item) => {
+      const checked = queueRefSchema.safeParse(item);
+      if (!checked.success) throw new ConfigError(`VODFLOW_QUEUES: "${item}" is not region:queue`);
+      const [region, queue] = item.split(':') as [string, string];
+      return { region, queue };
+    });
+  if ((e.ALIBABA_CLOUD_ACCESS_KEY_ID === undefined) !== (e.ALIBABA_CLOUD_ACCESS_KEY_SECRET === undefined)) {
+    throw new ConfigError(
+      'set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or neither',
+    );
+  }
+  if (e.TEMPORAL_TLS_CERT_PATH !== undefined && e.TEMPORAL_TLS_KEY_PATH === undefined) {
+    throw new ConfigError('TEMPORAL_TLS_CERT_PATH needs TEMPORAL_TLS_KEY_PATH');
+  }
+  return {
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      tls: e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT_PATH !== undefined || e.TEMPORAL_API_KEY !== undefined,
+      tlsCertPath: e.TEMPORAL_TLS_CERT_PATH,
+      tlsKeyPath: e.TEMPORAL_TLS_KEY_PATH,
+      apiKey: e.TEMPORAL_API_KEY,
+      taskQueue: e.VODFLOW_TASK_QUEUE,
+    },
+    credentials:
+      e.ALIBABA_CLOUD_ACCESS_KEY_ID && e.ALIBABA_CLOUD_ACCESS_KEY_SECRET
+        ? {
+            accessKeyId: e.ALIBABA_CLOUD_ACCESS_KEY_ID,
+            accessKeySecret: e.ALIBABA_CLOUD_ACCESS_KEY_SECRET,
+            securityToken: e.ALIBABA_CLOUD_SECURITY_TOKEN,
+          }
+        : undefined,
+    queues,
+    shards: e.VODFLOW_SHARDS,
+    smq: { accountId: e.SMQ_ACCOUNT_ID, endpoint: e.SMQ_ENDPOINT },
+    vod: { endpoint: e.VOD_ENDPOINT },
+    policy: pipelinePolicySchema.parse({
+      transcode: e.VODFLOW_TRANSCODE,
+      templateGroupId: e.VODFLOW_TEMPLATE_GROUP_ID,
+      snapshot: e.VODFLOW_SNAPSHOT,
+      snapshotTemplateId: e.VODFLOW_SNAPSHOT_TEMPLATE_ID,
+      aiAudit: e.VODFLOW_AI_AUDIT,
+      aiAuditTemplateId: e.VODFLOW_AI_AUDIT_TEMPLATE_ID,
+      aiTag: e.VODFLOW_AI_TAG,
+      aiDna: e.VODFLOW_AI_DNA,
+      dnaDbId: e.VODFLOW_DNA_DB_ID,
+      maxAttempts: e.VODFLOW_MAX_ATTEMPTS,
+      retryInitialMs: e.VODFLOW_RETRY_INITIAL_MS,
+    }),
+    poller: pollerOptionsSchema.parse({
+      waitSeconds: e.VODFLOW_POLL_WAIT_SECONDS,
+      receivers: e.VODFLOW_POLL_RECEIVERS,
+      signalConcurrency: e.VODFLOW_SIGNAL_CONCURRENCY,
+      visibilityTimeoutSeconds: e.VODFLOW_VISIBILITY_TIMEOUT_SECONDS,
+      runForMs: e.VODFLOW_POLL_RUN_MINUTES * 60_000,
+    }),
+  };
+}
+
+/** The configuration with secrets masked, for logs and `--help` output. */
+export function redactConfig(config: VodflowConfig): unknown {
+  return {
+    ...config,
+    temporal: { ...config.temporal, apiKey: config.temporal.apiKey ? '***' : undefined },
+    credentials: config.credentials
+      ? {
+          accessKeyId: config.credentials.accessKeyId,
+          accessKeySecret: '***',
+          securityToken: config.credentials.securityToken ? '***' : undefined,
+        }
+      : undefined,
+  };
+}

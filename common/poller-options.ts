@@ -1,0 +1,31 @@
+import { z } from 'zod';
+
+// How one poller activity run drains its queue. Part of the consumer workflow's input, so a change
+// of configuration reaches running consumers at their next continue-as-new.
+export const pollerOptionsSchema = z.object({
+  /** How long one activity run polls before it returns (the consumer starts the next run). */
+  runForMs: z
+    .number()
+    .int()
+    .min(1_000)
+    .max(60 * 60_000)
+    .default(5 * 60_000),
+  /** BatchReceiveMessage size (SMQ allows 1–16). */
+  batchSize: z.number().int().min(1).max(16).default(16),
+  /** Long-poll wait per receive (SMQ allows 0–30 s). */
+  waitSeconds: z.number().int().min(0).max(30).default(10),
+  /** Receive loops running side by side: more hide receive latency behind signalling. */
+  receivers: z.number().int().min(1).max(32).default(2),
+  /** Signals in flight at once across the run. */
+  signalConcurrency: z.number().int().min(1).max(512).default(64),
+  /**
+   * Visibility timeout the queue gives a received message, in seconds. Messages still being
+   * signalled after half of it get it extended (ChangeMessageVisibility).
+   */
+  visibilityTimeoutSeconds: z.number().int().min(1).max(43_200).default(30),
+  /** Bodies larger than this are quarantined without decoding. */
+  maxBodyBytes: z.number().int().min(1_024).max(65_536).default(65_536),
+});
+
+export type PollerOptions = z.output<typeof pollerOptionsSchema>;
+export type PollerOptionsInput = z.input<typeof pollerOptionsSchema>;

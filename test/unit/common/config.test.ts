@@ -1,0 +1,66 @@
+import { ConfigError, loadConfig, redactConfig } from '../../../common/config';
+
+describe('loadConfig', () => {
+  it('gives working local defaults from an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.temporal).toMatchObject({
+      address: '127.0.0.1:7233',
+      namespace: 'default',
+      tls: false,
+      taskQueue: 'vodflow',
+    });
+    expect(config.queues).toEqual([]);
+    expect(config.credentials).toBeUndefined();
+    expect(config.policy).toMatchObject({
+      transcode: 'submit',
+      snapshot: true,
+      aiAudit: true,
+      maxAttempts: 3,
+    });
+    expect(config.poller).toMatchObject({ batchSize: 16, waitSeconds: 10, runForMs: 300_000 });
+  });
+
+  it('reads queues, credentials, policy and poller settings', () => {
+    const config = loadConfig({
+      VODFLOW_QUEUES: 'cn-shanghai:vod-events, ap-southeast-1:vod-sg',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'id',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'secret',
+      VODFLOW_TRANSCODE: 'auto',
+      VODFLOW_AI_AUDIT: 'false',
+      VODFLOW_MAX_ATTEMPTS: '5',
+      VODFLOW_POLL_WAIT_SECONDS: '20',
+      TEMPORAL_API_KEY: 'k',
+    });
+    expect(config.queues).toEqual([
+      { region: 'cn-shanghai', queue: 'vod-events' },
+      { region: 'ap-southeast-1', queue: 'vod-sg' },
+    ]);
+    expect(config.credentials).toEqual({
+      accessKeyId: 'id',
+      accessKeySecret: 'secret',
+      securityToken: undefined,
+    });
+    expect(config.policy).toMatchObject({ transcode: 'auto', aiAudit: false, maxAttempts: 5 });
+    expect(config.poller.waitSeconds).toBe(20);
+    expect(config.temporal.tls).toBe(true);
+  });
+
+  it('refuses bad values with a message naming the variable', () => {
+    expect(() => loadConfig({ VODFLOW_POLL_WAIT_SECONDS: '31' })).toThrow(/VODFLOW_POLL_WAIT_SECONDS/);
+    expect(() => loadConfig({ VODFLOW_TRANSCODE: 'sometimes' })).toThrow(ConfigError);
+    expect(() => loadConfig({ VODFLOW_QUEUES: 'no-region-here' })).toThrow(/region:queue/);
+    expect(() => loadConfig({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'only-id' })).toThrow(/both/);
+  });
+
+  it('never shows secrets in the redacted form', () => {
+    const config = loadConfig({
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'id',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'top-secret',
+      ALIBABA_CLOUD_SECURITY_TOKEN: 'sts-token',
+      TEMPORAL_API_KEY: 'api-key',
+    });
+    const shown = JSON.stringify(redactConfig(config));
+    expect(shown).not.toMatch(/top-secret|sts-token|api-key/);
+    expect(shown).toContain('"accessKeyId":"id"');
+  });
+});

@@ -1,0 +1,39 @@
+import type { Client } from '@temporalio/client';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import path from 'node:path';
+import { createActivities, type ActivityDeps } from '../activities';
+
+export interface PipelineWorkerOptions {
+  connection: NativeConnection;
+  /** Used by activities for signal-with-start. */
+  client: Client;
+  namespace: string;
+  taskQueue: string;
+  deps: Omit<ActivityDeps, 'temporal' | 'taskQueue'>;
+  /** A prebuilt bundle (tests, production images); without it the worker bundles workflows/ itself. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+  tuning?: Pick<
+    WorkerOptions,
+    | 'maxConcurrentActivityTaskExecutions'
+    | 'maxConcurrentWorkflowTaskExecutions'
+    | 'maxCachedWorkflows'
+    | 'shutdownGraceTime'
+  >;
+}
+
+// The one worker of vodflow: video, consumer and quarantine workflows and every activity, on one
+// task queue. Used by workers/main.ts, the demo, the benchmark and the integration tests.
+export async function createPipelineWorker(options: PipelineWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    ...(options.workflowBundle
+      ? { workflowBundle: options.workflowBundle }
+      : { workflowsPath: path.resolve(__dirname, '..', 'workflows', 'index.ts') }),
+    activities: createActivities({ ...options.deps, temporal: options.client, taskQueue: options.taskQueue }),
+    // Poller activities run for minutes; give them room to drain on shutdown.
+    shutdownGraceTime: '30s',
+    ...options.tuning,
+  });
+}

@@ -1,0 +1,81 @@
+import {
+  ActivityCancellationType,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+  allHandlersFinished,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import type { PollerOptions } from '../common/poller-options';
+import { addRunStats, type ConsumerStats } from './consumer-stats';
+import { consumerStatsQuery, stopConsumerSignal } from './definitions';
+
+// One consumer per (region, queue, shard): it keeps the poller activity running, restarts it when a
+// worker dies (heartbeat timeout → retry), and continues-as-new every few runs so that its history
+// stays short however long it lives.
+
+export interface ConsumerInput {
+  region: string;
+  queue: string;
+  shard: number;
+  poller: PollerOptions;
+  /** Poller runs per workflow run before continue-as-new. */
+  runsPerWorkflowRun?: number;
+  stats?: ConsumerStats;
+}
+
+const HEARTBEAT_TIMEOUT_MS = 30_000;
+
+export async function smqConsumerWorkflow(input: ConsumerInput): Promise<ConsumerStats> {
+  const { pollQueue } = proxyActivities<ReturnType<typeof createActivities>>({
+    // The poller returns by itself after runForMs; the margin covers draining in-flight work.
+    startToCloseTimeout: input.poller.runForMs + 5 * 60_000,
+    heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
+    // Let the poller finish in-flight signals and deletes when the consumer is stopped.
+    cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
+    retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' },
+  });
+
+  let stats: ConsumerStats = input.stats ?? {
+    pollerRuns: 0,
+    startedAt: new Date().toISOString(),
+    received: 0,
+    signalled: 0,
+    duplicatesSeen: 0,
+    quarantined: 0,
+    deleted: 0,
+    deleteFailures: 0,
+    signalFailures: 0,
+    visibilityExtensions: 0,
+    batches: 0,
+  };
+  let stopping = false;
+  const pollScope = new CancellationScope();
+  setHandler(consumerStatsQuery, () => stats);
+  setHandler(stopConsumerSignal, () => {
+    stopping = true;
+    pollScope.cancel();
+  });
+
+  const runs = input.runsPerWorkflowRun ?? 12;
+  for (let run = 0; run < runs && !stopping; run++) {
+    try {
+      const result = await pollScope.run(() =>
+        pollQueue({ region: input.region, queue: input.queue, shard: input.shard, options: input.poller }),
+      );
+      stats = addRunStats(stats, result, new Date().toISOString());
+    } catch (err) {
+      if (!isCancellation(err)) throw err;
+      // Stopped: the poller drained and returned its work before acknowledging the cancellation.
+      stopping = true;
+    }
+    if (workflowInfo().continueAsNewSuggested) break;
+  }
+  if (stopping) return stats;
+  await condition(allHandlersFinished);
+  return continueAsNew<typeof smqConsumerWorkflow>({ ...input, stats });
+}

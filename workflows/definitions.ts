@@ -1,0 +1,36 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { FollowUpStage } from '../common/pipeline-policy';
+import type { DecodedVodEvent } from './event-facts';
+import type { ConsumerStats } from './consumer-stats';
+import type { QuarantineEntry } from './quarantine-entry';
+import type { EventMeta, VideoStage, VideoView } from './video-state';
+
+// Every signal, query and update of vodflow, with stable wire names. Workflows, starters, the
+// poller and tests all import them from here.
+
+// ---- video workflow ----
+export interface VodEventSignalArgs {
+  event: DecodedVodEvent;
+  meta: EventMeta;
+}
+export const vodEventSignal = defineSignal<[VodEventSignalArgs]>('vodEvent');
+export const videoStateQuery = defineQuery<VideoView>('state');
+export const retryStageUpdate = defineUpdate<
+  { stage: FollowUpStage; attempt: number },
+  [{ stage?: FollowUpStage }]
+>('retryStage');
+export const cancelVideoUpdate = defineUpdate<{ stage: VideoStage }, [{ reason?: string }]>('cancel');
+
+// ---- consumer workflow ----
+export const consumerStatsQuery = defineQuery<ConsumerStats>('consumerStats');
+export const stopConsumerSignal = defineSignal('stopConsumer');
+
+// ---- quarantined message workflow ----
+export interface QuarantineSighting {
+  dequeueCount: number;
+  seenAt: string;
+}
+export const quarantineSeenAgainSignal = defineSignal<[QuarantineSighting]>('quarantineSeenAgain');
+export const quarantineEntryQuery = defineQuery<QuarantineEntry>('quarantineEntry');
+export const redriveUpdate = defineUpdate<{ newMessageId: string }, [{ body?: string }]>('redrive');
+export const discardUpdate = defineUpdate<void, [{ reason?: string }]>('discard');

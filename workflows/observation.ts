@@ -1,0 +1,62 @@
+import type { FollowUpStage, PolicyOverride } from '../common/pipeline-policy';
+
+// What one event tells about a video, in the pipeline's own terms. `observe()` (event-facts.ts)
+// maps each VOD event type to one of these; VideoState only ever sees observations.
+
+export type Outcome = 'success' | 'failure';
+
+export interface StreamResult {
+  definition: string;
+  format?: string;
+  outcome: Outcome;
+  jobId?: string;
+  fileUrl?: string;
+  width?: number;
+  height?: number;
+  bitrate?: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+export interface SnapshotSet {
+  type: string;
+  count: number;
+  urlPattern?: string;
+}
+
+export type StageDetails =
+  | { stage: 'transcode'; streams: StreamResult[] }
+  | { stage: 'snapshot'; coverUrl?: string; snapshots: SnapshotSet[] }
+  | { stage: 'aiAudit'; suggestion?: 'pass' | 'review' | 'block'; label?: string; abnormalModules?: string }
+  | { stage: 'aiTag'; tags: Record<string, string[]> }
+  | { stage: 'aiDna'; matches: { videoId: string; similarity?: string }[] };
+
+interface ObservationBase {
+  /** Normalised EventTime (ISO 8601). */
+  at: string;
+}
+
+export type Observation =
+  | (ObservationBase & { kind: 'uploaded'; size?: number; fileUrl?: string; policyOverride?: PolicyOverride })
+  | (ObservationBase & { kind: 'stream'; attempt: number; stream: StreamResult })
+  | (ObservationBase & {
+      kind: 'stage';
+      stage: FollowUpStage;
+      /** 0 when the job was not submitted by vodflow (VOD's own processing, or another client). */
+      attempt: number;
+      outcome: Outcome;
+      jobId?: string;
+      errorCode?: string;
+      errorMessage?: string;
+      details?: StageDetails;
+    })
+  | (ObservationBase & {
+      kind: 'analysis';
+      outcome: Outcome;
+      durationSeconds?: number;
+      width?: number;
+      height?: number;
+    })
+  | (ObservationBase & { kind: 'deleted'; outcome: Outcome; deleteType?: string })
+  /** A known event type with no effect on the pipeline: recorded in the log only. */
+  | (ObservationBase & { kind: 'noted' });

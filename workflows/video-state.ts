@@ -1,0 +1,546 @@
+import {
+  DEFAULT_PIPELINE_POLICY,
+  FOLLOW_UP_STAGES,
+  isStageRequired,
+  retryDelayMs,
+  type FollowUpStage,
+  type PipelinePolicy,
+  type PolicyOverride,
+} from '../common/pipeline-policy';
+import type { Observation, Outcome, StageDetails, StreamResult } from './observation';
+
+// The whole processing state of one video, as a plain class with no Temporal dependency: the video
+// workflow is thin wiring around it. Everything here is derived from what was observed, so the same
+// events in any order end in the same state (design §3.3). The snapshot is plain JSON: it is the
+// workflow's query answer, its continue-as-new input and its result.
+
+export const VIDEO_STAGES = [
+  'uploading',
+  'uploaded',
+  'transcoding',
+  'snapshotting',
+  'analyzing',
+  'ready',
+  'failed',
+  'blocked',
+  'deleted',
+  'cancelled',
+] as const;
+export type VideoStage = (typeof VIDEO_STAGES)[number];
+
+/** Coarse status for listing: is anything expected to happen, and does it need a person. */
+export type VideoStatus = 'active' | 'retrying' | 'complete' | 'attention';
+
+export type EventSource = 'queue' | 'reconcile' | 'operator';
+
+export interface EventMeta {
+  source: EventSource;
+  region?: string;
+  queue?: string;
+  messageId?: string;
+  /** SMQ EnqueueTime, ms since the epoch. */
+  enqueueTime?: number;
+  dequeueCount?: number;
+}
+
+export type ApplyResult = 'applied' | 'duplicate' | 'unknown';
+
+export interface AttemptRecord {
+  /** 0: a job vodflow did not submit (VOD's own processing or another client). */
+  attempt: number;
+  status: 'submitting' | 'submitted' | 'succeeded' | 'failed';
+  submittedAt?: string;
+  jobId?: string;
+  /** Workflow time when the failure was recorded: retries back off from here. */
+  failedAt?: string;
+  completedAt?: string;
+  errorCode?: string;
+  errorMessage?: string;
+}
+
+export interface StageState {
+  attempts: AttemptRecord[];
+  /** What the successful job produced. */
+  result?: StageDetails;
+  /** Extra attempts granted by operators through retryStage. */
+  manualRetries: number;
+  /** Set by retryStage: the next attempt goes now instead of after the backoff. */
+  retryNow?: boolean;
+}
+
+export interface LogEntry {
+  eventType: string;
+  eventTime?: string;
+  receivedAt: string;
+  source: EventSource;
+  messageId?: string;
+  result: ApplyResult;
+}
+
+export interface VideoCounters {
+  applied: number;
+  duplicates: number;
+  unknown: number;
+}
+
+export interface VideoSnapshot {
+  version: 1;
+  videoId: string;
+  region?: string;
+  firstSeenAt: string;
+  updatedAt: string;
+  basePolicy: PipelinePolicy;
+  policyOverride?: PolicyOverride;
+  uploaded?: { at: string; size?: number; fileUrl?: string; implied: boolean };
+  analysis?: { at: string; outcome: Outcome; durationSeconds?: number; width?: number; height?: number };
+  streams: Record<string, StreamResult & { at: string; attempt: number }>;
+  stages: Record<FollowUpStage, StageState>;
+  deleted?: { at: string; outcome: Outcome; deleteType?: string };
+  cancelled?: { at: string; reason?: string };
+  lastEvent?: { type: string; at: string };
+  log: LogEntry[];
+  counters: VideoCounters;
+  unknownEventTypes: string[];
+  /** Dedup keys, oldest first (bounded). */
+  dedupKeys: string[];
+  /** How many runs (continue-as-new) this video's workflow chain has had. */
+  runs: number;
+}
+
+export interface VideoView extends Omit<VideoSnapshot, 'dedupKeys'> {
+  stage: VideoStage;
+  status: VideoStatus;
+  policy: PipelinePolicy;
+  /** Follow-ups planned for later (retries waiting out their backoff). */
+  pendingRetries: { stage: FollowUpStage; attempt: number; notBefore: string }[];
+}
+
+export interface FollowUpAction {
+  stage: FollowUpStage;
+  attempt: number;
+  /** ms since the epoch; due now when ≤ the current time. */
+  notBefore: number;
+}
+
+export interface VideoStateLimits {
+  dedupCapacity: number;
+  logCapacity: number;
+  unknownTypesCapacity: number;
+}
+
+export const DEFAULT_VIDEO_STATE_LIMITS: VideoStateLimits = {
+  dedupCapacity: 2_000,
+  logCapacity: 100,
+  unknownTypesCapacity: 20,
+};
+
+// A follow-up may start once the stage before it is in (or not required).
+const PREREQUISITE: Record<FollowUpStage, FollowUpStage | 'upload'> = {
+  transcode: 'upload',
+  snapshot: 'transcode',
+  aiAudit: 'snapshot',
+  aiTag: 'snapshot',
+  aiDna: 'snapshot',
+};
+
+export class VideoState {
+  private readonly dedup: Set<string>;
+
+  private constructor(
+    private readonly data: VideoSnapshot,
+    private readonly limits: VideoStateLimits,
+  ) {
+    this.dedup = new Set(data.dedupKeys);
+  }
+
+  static create(
+    videoId: string,
+    now: string,
+    options: { region?: string; policy?: PipelinePolicy; limits?: Partial<VideoStateLimits> } = {},
+  ): VideoState {
+    const stages = {} as Record<FollowUpStage, StageState>;
+    for (const stage of FOLLOW_UP_STAGES) stages[stage] = { attempts: [], manualRetries: 0 };
+    return new VideoState(
+      {
+        version: 1,
+        videoId,
+        region: options.region,
+        firstSeenAt: now,
+        updatedAt: now,
+        basePolicy: options.policy ?? DEFAULT_PIPELINE_POLICY,
+        streams: {},
+        stages,
+        log: [],
+        counters: { applied: 0, duplicates: 0, unknown: 0 },
+        unknownEventTypes: [],
+        dedupKeys: [],
+        runs: 1,
+      },
+      { ...DEFAULT_VIDEO_STATE_LIMITS, ...options.limits },
+    );
+  }
+
+  static restore(snapshot: VideoSnapshot, limits: Partial<VideoStateLimits> = {}): VideoState {
+    return new VideoState(structuredCloneJson(snapshot), { ...DEFAULT_VIDEO_STATE_LIMITS, ...limits });
+  }
+
+  get videoId(): string {
+    return this.data.videoId;
+  }
+
+  get policy(): PipelinePolicy {
+    return { ...this.data.basePolicy, ...this.data.policyOverride };
+  }
+
+  /**
+   * Applies one event. `observation` is undefined for an event type vodflow does not know; it is
+   * still recorded. `contentKey` identifies the event by its content (design §3.2).
+   */
+  apply(input: {
+    eventType: string;
+    eventTime?: string;
+    observation: Observation | undefined;
+    contentKey: string;
+    meta: EventMeta;
+    now: string;
+  }): ApplyResult {
+    const { meta, now } = input;
+    const keys = [`c:${input.contentKey}`];
+    if (meta.messageId) keys.push(`m:${meta.region ?? ''}/${meta.queue ?? ''}/${meta.messageId}`);
+    if (keys.some((key) => this.dedup.has(key))) {
+      this.data.counters.duplicates += 1;
+      // A duplicate proves the same message came back: remember its other keys too.
+      this.remember(keys);
+      return 'duplicate';
+    }
+    this.remember(keys);
+
+    const result: ApplyResult = input.observation ? 'applied' : 'unknown';
+    if (input.observation) {
+      this.observe(input.observation, now);
+      this.data.counters.applied += 1;
+    } else {
+      this.data.counters.unknown += 1;
+      if (!this.data.unknownEventTypes.includes(input.eventType)) {
+        this.data.unknownEventTypes.push(input.eventType);
+        trimFront(this.data.unknownEventTypes, this.limits.unknownTypesCapacity);
+      }
+    }
+    this.data.lastEvent = { type: input.eventType, at: now };
+    this.data.updatedAt = now;
+    this.data.log.push({
+      eventType: input.eventType,
+      eventTime: input.eventTime,
+      receivedAt: now,
+      source: meta.source,
+      messageId: meta.messageId,
+      result,
+    });
+    trimFront(this.data.log, this.limits.logCapacity);
+    return result;
+  }
+
+  private remember(keys: string[]): void {
+    for (const key of keys) {
+      if (this.dedup.has(key)) continue;
+      this.dedup.add(key);
+      this.data.dedupKeys.push(key);
+    }
+    while (this.data.dedupKeys.length > this.limits.dedupCapacity) {
+      const oldest = this.data.dedupKeys.shift();
+      if (oldest !== undefined) this.dedup.delete(oldest);
+    }
+  }
+
+  private observe(observation: Observation, now: string): void {
+    switch (observation.kind) {
+      case 'uploaded': {
+        this.data.uploaded = {
+          at: observation.at,
+          size: observation.size,
+          fileUrl: observation.fileUrl,
+          implied: false,
+        };
+        if (observation.policyOverride) this.data.policyOverride = observation.policyOverride;
+        return;
+      }
+      case 'stream': {
+        this.implyUpload(observation.at);
+        const key = `${observation.stream.definition}/${observation.stream.format ?? ''}`;
+        const previous = this.data.streams[key];
+        // A stream that succeeded once stays succeeded, whatever order its events came in.
+        if (previous?.outcome === 'success' && observation.stream.outcome !== 'success') return;
+        this.data.streams[key] = { ...observation.stream, at: observation.at, attempt: observation.attempt };
+        return;
+      }
+      case 'stage': {
+        this.implyUpload(observation.at);
+        this.recordOutcome(observation, now);
+        return;
+      }
+      case 'analysis': {
+        this.data.analysis = {
+          at: observation.at,
+          outcome: observation.outcome,
+          durationSeconds: observation.durationSeconds,
+          width: observation.width,
+          height: observation.height,
+        };
+        return;
+      }
+      case 'deleted': {
+        if (observation.outcome === 'success' || !this.data.deleted) {
+          this.data.deleted = {
+            at: observation.at,
+            outcome: observation.outcome,
+            deleteType: observation.deleteType,
+          };
+        }
+        return;
+      }
+      case 'noted':
+        return;
+    }
+  }
+
+  private implyUpload(at: string): void {
+    this.data.uploaded ??= { at, implied: true };
+  }
+
+  private recordOutcome(observation: Extract<Observation, { kind: 'stage' }>, now: string): void {
+    const stage = this.data.stages[observation.stage];
+    // Events that carry no attempt marker (VOD does not echo Extend on every event) are matched to
+    // vodflow's attempt through their JobId when the submission has returned it.
+    const attempt =
+      observation.attempt === 0 && observation.jobId
+        ? (stage.attempts.find((a) => a.attempt > 0 && a.jobId === observation.jobId)?.attempt ?? 0)
+        : observation.attempt;
+    let record = stage.attempts.find((a) => a.attempt === attempt);
+    if (!record) {
+      record = { attempt, status: 'submitted' };
+      stage.attempts.push(record);
+      stage.attempts.sort((a, b) => a.attempt - b.attempt);
+    }
+    if (record.status === 'succeeded') return;
+    record.jobId ??= observation.jobId;
+    record.completedAt = observation.at;
+    if (observation.outcome === 'success') {
+      record.status = 'succeeded';
+      record.errorCode = undefined;
+      record.errorMessage = undefined;
+      record.failedAt = undefined;
+      if (observation.details) stage.result = observation.details;
+    } else {
+      record.status = 'failed';
+      record.errorCode = observation.errorCode;
+      record.errorMessage = observation.errorMessage;
+      record.failedAt ??= now;
+    }
+  }
+
+  // ---- follow-up bookkeeping (called by the workflow around its activities) ----
+
+  markSubmitting(stage: FollowUpStage, attempt: number, now: string): void {
+    const state = this.data.stages[stage];
+    if (state.attempts.some((a) => a.attempt === attempt)) return;
+    state.attempts.push({ attempt, status: 'submitting', submittedAt: now });
+    state.attempts.sort((a, b) => a.attempt - b.attempt);
+    state.retryNow = undefined;
+  }
+
+  markSubmitted(stage: FollowUpStage, attempt: number, jobId: string | undefined): void {
+    const state = this.data.stages[stage];
+    const record = state.attempts.find((a) => a.attempt === attempt);
+    if (!record) return;
+    record.jobId ??= jobId;
+    if (record.status === 'submitting') record.status = 'submitted';
+    // The completion event came before the submission returned its JobId and, carrying no attempt
+    // marker, was filed under attempt 0: it belongs to this attempt.
+    const early = jobId ? state.attempts.find((a) => a.attempt === 0 && a.jobId === jobId) : undefined;
+    if (early && record.status === 'submitted') {
+      record.status = early.status;
+      record.completedAt = early.completedAt;
+      record.failedAt = early.failedAt;
+      record.errorCode = early.errorCode;
+      record.errorMessage = early.errorMessage;
+      state.attempts.splice(state.attempts.indexOf(early), 1);
+    }
+  }
+
+  markSubmitFailed(
+    stage: FollowUpStage,
+    attempt: number,
+    error: { code: string; message: string },
+    now: string,
+  ): void {
+    const record = this.data.stages[stage].attempts.find((a) => a.attempt === attempt);
+    if (!record || record.status === 'succeeded') return;
+    record.status = 'failed';
+    record.errorCode = error.code;
+    record.errorMessage = error.message;
+    record.failedAt ??= now;
+  }
+
+  // ---- operator actions ----
+
+  /** Why retryStage cannot run now, or undefined when it can. */
+  retryRefusal(stage: FollowUpStage | undefined): string | undefined {
+    if (this.data.deleted?.outcome === 'success') return 'the video is deleted';
+    if (this.data.cancelled) return 'the video workflow is cancelled';
+    const target = stage ?? this.failedStages()[0];
+    if (!target) return 'no stage has failed';
+    if (!isStageRequired(this.policy, target)) return `stage ${target} is not part of this video's pipeline`;
+    if (this.stageStatus(target) !== 'failed')
+      return `stage ${target} has not failed (it is ${this.stageStatus(target)})`;
+    return undefined;
+  }
+
+  /** Grants one more attempt to a failed stage, submitted at once. Check retryRefusal first. */
+  retryStage(stage: FollowUpStage | undefined): FollowUpStage {
+    const refusal = this.retryRefusal(stage);
+    if (refusal) throw new Error(refusal);
+    const target = stage ?? this.failedStages()[0];
+    const state = this.data.stages[target];
+    state.manualRetries += 1;
+    state.retryNow = true;
+    return target;
+  }
+
+  cancelRefusal(): string | undefined {
+    if (this.data.cancelled) return 'the video workflow is already cancelled';
+    if (this.data.deleted?.outcome === 'success') return 'the video is deleted';
+    return undefined;
+  }
+
+  cancel(reason: string | undefined, now: string): void {
+    const refusal = this.cancelRefusal();
+    if (refusal) throw new Error(refusal);
+    this.data.cancelled = { at: now, reason };
+    this.data.updatedAt = now;
+  }
+
+  // ---- derived state ----
+
+  stageStatus(stage: FollowUpStage): 'done' | 'running' | 'waiting' | 'failed' | 'not-started' {
+    const state = this.data.stages[stage];
+    if (state.attempts.some((a) => a.status === 'succeeded')) return 'done';
+    if (state.attempts.some((a) => a.status === 'submitting' || a.status === 'submitted')) return 'running';
+    const failures = state.attempts.filter((a) => a.status === 'failed').length;
+    if (failures === 0) return 'not-started';
+    return failures >= this.allowedAttempts(stage) ? 'failed' : 'waiting';
+  }
+
+  private allowedAttempts(stage: FollowUpStage): number {
+    return this.policy.maxAttempts + this.data.stages[stage].manualRetries;
+  }
+
+  private failedStages(): FollowUpStage[] {
+    return FOLLOW_UP_STAGES.filter(
+      (s) => isStageRequired(this.policy, s) && this.stageStatus(s) === 'failed',
+    );
+  }
+
+  private prerequisiteMet(stage: FollowUpStage): boolean {
+    let before = PREREQUISITE[stage];
+    // Skip stages the policy leaves out: the prerequisite is the nearest required one before.
+    while (before !== 'upload' && !isStageRequired(this.policy, before)) before = PREREQUISITE[before];
+    return before === 'upload' ? this.data.uploaded !== undefined : this.stageStatus(before) === 'done';
+  }
+
+  get blocked(): boolean {
+    const result = this.data.stages.aiAudit.result;
+    return result?.stage === 'aiAudit' && result.suggestion === 'block';
+  }
+
+  stage(): VideoStage {
+    if (this.data.deleted?.outcome === 'success') return 'deleted';
+    if (this.data.cancelled) return 'cancelled';
+    if (this.blocked) return 'blocked';
+    if (this.failedStages().length > 0) return 'failed';
+    if (!this.data.uploaded) return 'uploading';
+    for (const stage of FOLLOW_UP_STAGES) {
+      if (!isStageRequired(this.policy, stage) || this.stageStatus(stage) === 'done') continue;
+      if (stage === 'transcode') {
+        const nothingYet =
+          this.stageStatus('transcode') === 'not-started' && Object.keys(this.data.streams).length === 0;
+        return nothingYet && this.policy.transcode === 'submit' ? 'uploaded' : 'transcoding';
+      }
+      return stage === 'snapshot' ? 'snapshotting' : 'analyzing';
+    }
+    return 'ready';
+  }
+
+  status(): VideoStatus {
+    const stage = this.stage();
+    if (stage === 'failed' || stage === 'blocked') return 'attention';
+    if (stage === 'ready' || stage === 'deleted' || stage === 'cancelled') return 'complete';
+    return FOLLOW_UP_STAGES.some((s) => isStageRequired(this.policy, s) && this.stageStatus(s) === 'waiting')
+      ? 'retrying'
+      : 'active';
+  }
+
+  /** True once nothing more will happen to this video (its workflow may close). */
+  isFinished(): boolean {
+    return this.data.deleted?.outcome === 'success' || this.data.cancelled !== undefined;
+  }
+
+  /** Follow-up jobs to submit, now or later (retries wait out their backoff). */
+  nextActions(): FollowUpAction[] {
+    const stage = this.stage();
+    if (stage === 'deleted' || stage === 'cancelled' || stage === 'blocked' || stage === 'failed') return [];
+    const actions: FollowUpAction[] = [];
+    for (const followUp of FOLLOW_UP_STAGES) {
+      if (!isStageRequired(this.policy, followUp) || !this.prerequisiteMet(followUp)) continue;
+      const status = this.stageStatus(followUp);
+      if (status === 'done' || status === 'running' || status === 'failed') continue;
+      const state = this.data.stages[followUp];
+      const nextAttempt = Math.max(0, ...state.attempts.map((a) => a.attempt)) + 1;
+      if (status === 'not-started') {
+        // With transcode=auto VOD transcodes on upload by itself: only its failure makes vodflow step in.
+        if (followUp === 'transcode' && this.policy.transcode === 'auto') continue;
+        actions.push({ stage: followUp, attempt: nextAttempt, notBefore: 0 });
+        continue;
+      }
+      const failures = state.attempts.filter((a) => a.status === 'failed');
+      const lastFailedAt = Math.max(
+        ...failures.map((a) => Date.parse(a.failedAt ?? a.completedAt ?? '') || 0),
+      );
+      const notBefore = state.retryNow ? 0 : lastFailedAt + retryDelayMs(this.policy, failures.length);
+      actions.push({ stage: followUp, attempt: nextAttempt, notBefore });
+    }
+    return actions;
+  }
+
+  snapshot(): VideoSnapshot {
+    return structuredCloneJson(this.data);
+  }
+
+  /** The snapshot for the next run of the workflow chain. */
+  carryOver(): VideoSnapshot {
+    const next = this.snapshot();
+    next.runs += 1;
+    return next;
+  }
+
+  view(): VideoView {
+    const { dedupKeys: _omitted, ...rest } = this.snapshot();
+    return {
+      ...rest,
+      stage: this.stage(),
+      status: this.status(),
+      policy: this.policy,
+      pendingRetries: this.nextActions()
+        .filter((a) => a.notBefore > 0)
+        .map((a) => ({ stage: a.stage, attempt: a.attempt, notBefore: new Date(a.notBefore).toISOString() })),
+    };
+  }
+}
+
+function trimFront<T>(items: T[], capacity: number): void {
+  if (items.length > capacity) items.splice(0, items.length - capacity);
+}
+
+// Snapshots are plain JSON by construction; a JSON round trip keeps them free of shared references.
+function structuredCloneJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

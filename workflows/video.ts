@@ -1,0 +1,176 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { createActivities } from '../activities';
+import type { FollowUpStage, PipelinePolicy } from '../common/pipeline-policy';
+import {
+  VOD_LAST_EVENT,
+  VOD_REGION,
+  VOD_STAGE,
+  VOD_STATUS,
+  VOD_UPDATED_AT,
+} from '../common/search-attributes';
+import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
+import { applyVodEvent } from './event-facts';
+import { VideoState, type FollowUpAction, type VideoSnapshot, type VideoStateLimits } from './video-state';
+
+// The entity workflow of one video (id `video:<VideoId>`). It receives every event of the video as
+// a signal, keeps the VideoState, submits follow-up jobs, and publishes the stage as search
+// attributes. It lives as long as the video can still change: it closes once the video is deleted
+// or cancelled, or after a long quiet period; a later event revives it with the state carried over
+// (the poller passes the closed run's result as `carried`).
+
+export interface VideoWorkflowLimits extends Partial<VideoStateLimits> {
+  /** Continue-as-new once this run's history has this many events (Temporal may suggest sooner). */
+  maxHistoryEvents?: number;
+  /** Close after this long without events, when nothing is in flight or scheduled. */
+  idleCloseMs?: number;
+}
+
+export interface VideoWorkflowInput {
+  videoId: string;
+  region?: string;
+  policy: PipelinePolicy;
+  carried?: VideoSnapshot;
+  limits?: VideoWorkflowLimits;
+}
+
+const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
+const DEFAULT_IDLE_CLOSE_MS = 30 * 24 * 3_600_000;
+
+const { submitFollowUp } = proxyActivities<ReturnType<typeof createActivities>>({
+  startToCloseTimeout: '1 minute',
+  // Transient VOD errors are retried here; permanent ones come back as non-retryable failures and
+  // count as a failed attempt of the stage (whose own retries follow the pipeline policy).
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
+});
+
+export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSnapshot> {
+  const limits = input.limits ?? {};
+  const nowIso = (): string => new Date().toISOString();
+  const state = input.carried
+    ? VideoState.restore(input.carried, limits)
+    : VideoState.create(input.videoId, nowIso(), { region: input.region, policy: input.policy, limits });
+
+  let changed = true;
+  let inFlight = 0;
+  let lastEventAt = Date.now();
+
+  setHandler(vodEventSignal, ({ event, meta }) => {
+    const result = applyVodEvent(state, event, meta, nowIso());
+    lastEventAt = Date.now();
+    if (result !== 'duplicate') changed = true;
+  });
+  setHandler(videoStateQuery, () => state.view());
+  setHandler(
+    retryStageUpdate,
+    ({ stage }) => {
+      const retried = state.retryStage(stage);
+      changed = true;
+      const next = state.nextActions().find((a) => a.stage === retried);
+      return { stage: retried, attempt: next?.attempt ?? 0 };
+    },
+    { validator: ({ stage }: { stage?: FollowUpStage }) => refuseWith(state.retryRefusal(stage)) },
+  );
+  setHandler(
+    cancelVideoUpdate,
+    ({ reason }) => {
+      state.cancel(reason, nowIso());
+      changed = true;
+      return { stage: state.stage() };
+    },
+    { validator: (_request: { reason?: string }) => refuseWith(state.cancelRefusal()) },
+  );
+
+  const startFollowUp = (action: FollowUpAction): void => {
+    state.markSubmitting(action.stage, action.attempt, nowIso());
+    inFlight += 1;
+    submitFollowUp({
+      videoId: state.videoId,
+      region: input.region,
+      stage: action.stage,
+      attempt: action.attempt,
+      policy: state.policy,
+    })
+      .then(
+        ({ jobId }) => state.markSubmitted(action.stage, action.attempt, jobId),
+        (err: unknown) => state.markSubmitFailed(action.stage, action.attempt, failureOf(err), nowIso()),
+      )
+      .finally(() => {
+        inFlight -= 1;
+        changed = true;
+      });
+  };
+
+  let published = '';
+  const publish = (): void => {
+    const attributes = {
+      stage: state.stage(),
+      status: state.status(),
+      lastEvent: state.snapshot().lastEvent?.type ?? '',
+    };
+    const key = JSON.stringify(attributes);
+    if (key === published) return;
+    published = key;
+    upsertSearchAttributes([
+      { key: VOD_STAGE, value: attributes.stage },
+      { key: VOD_STATUS, value: attributes.status },
+      { key: VOD_LAST_EVENT, value: attributes.lastEvent },
+      { key: VOD_REGION, value: input.region ?? '' },
+      { key: VOD_UPDATED_AT, value: new Date() },
+    ]);
+  };
+
+  const maxHistory = limits.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
+  const idleCloseMs = limits.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
+  const historyIsLong = (): boolean =>
+    workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= maxHistory;
+
+  for (;;) {
+    changed = false;
+    const now = Date.now();
+    const actions = state.nextActions();
+    for (const action of actions) if (action.notBefore <= now) startFollowUp(action);
+    publish();
+
+    if (state.isFinished() && inFlight === 0) break;
+    if (historyIsLong()) {
+      await condition(() => inFlight === 0 && allHandlersFinished());
+      return continueAsNew<typeof videoWorkflow>({ ...input, carried: state.carryOver() });
+    }
+
+    const later = actions.filter((a) => a.notBefore > now).map((a) => a.notBefore);
+    const idleAt = later.length === 0 && inFlight === 0 ? lastEventAt + idleCloseMs : Infinity;
+    const wakeAt = Math.min(idleAt, ...later);
+    const woke = await (Number.isFinite(wakeAt)
+      ? condition(() => changed || historyIsLong(), Math.max(1, wakeAt - Date.now()))
+      : condition(() => changed || historyIsLong()).then(() => true));
+    if (!woke && Date.now() >= idleAt && inFlight === 0) break;
+  }
+
+  await condition(allHandlersFinished);
+  publish();
+  return state.snapshot();
+}
+
+function refuseWith(refusal: string | undefined): void {
+  if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'Refused');
+}
+
+function failureOf(err: unknown): { code: string; message: string } {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (cause instanceof ApplicationFailure)
+    return { code: cause.type ?? 'ApplicationFailure', message: cause.message };
+  return {
+    code: err instanceof Error ? err.name : 'Error',
+    message: err instanceof Error ? err.message : String(err),
+  };
+}
