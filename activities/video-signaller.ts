@@ -66,7 +66,10 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
               .getHandle<typeof videoWorkflow>(latest.workflowId, latest.runId)
               .result()
           : undefined;
-      await start(videoId, region, payload, { carried: carried ?? undefined });
+      // The revived run is the next run of the video's chain, like a continue-as-new.
+      await start(videoId, region, payload, {
+        carried: carried ? { ...carried, runs: carried.runs + 1 } : undefined,
+      });
       return 'revived';
     }
     throw new Error(

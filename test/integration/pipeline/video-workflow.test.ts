@@ -1,0 +1,201 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createVideoSignaller } from '../../../activities/video-signaller';
+import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy';
+import { videoWorkflowId } from '../../../common/workflow-ids';
+import { cancelVideoUpdate, retryStageUpdate, videoStateQuery } from '../../../workflows/definitions';
+import type { EventMeta } from '../../../workflows/video-state';
+import { eventually } from '../../helpers/eventually';
+import { silentLog, startPipelineWorker, type RunningPipelineWorker } from '../../helpers/pipeline-worker';
+
+// The video workflow on a real Temporal server, with a policy that submits no follow-ups: events in,
+// state out. Follow-ups through the VOD emulator are covered by the end-to-end pipeline tests.
+
+const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'events');
+const noFollowUps = pipelinePolicySchema.parse({ transcode: 'auto', snapshot: false, aiAudit: false });
+
+function fixture(name: string, videoId: string, patch: Record<string, unknown> = {}): DecodedEvent {
+  const raw = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+  for (const key of ['VideoId', 'MediaId']) if (key in raw) raw[key] = videoId;
+  const decoded = decodeMessageBody(JSON.stringify({ ...raw, ...patch }));
+  if (!decoded.ok) throw new Error(`fixture ${name} does not decode: ${decoded.error.message}`);
+  return decoded.event;
+}
+
+const meta = (messageId: string): EventMeta => ({
+  source: 'queue',
+  region: 'cn-shanghai',
+  queue: 'q',
+  messageId,
+});
+
+describe('video workflow on a real Temporal server', () => {
+  let running: RunningPipelineWorker;
+  const unused = (what: string) => () => {
+    throw new Error(`${what} is not expected in this test`);
+  };
+
+  beforeAll(async () => {
+    running = await startPipelineWorker({
+      policy: noFollowUps,
+      queue: unused('a queue'),
+      followUps: unused('a follow-up'),
+      log: silentLog,
+      videoLimits: { maxHistoryEvents: 40 },
+    });
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+
+  const signaller = () =>
+    createVideoSignaller({
+      temporal: running.client,
+      taskQueue: running.taskQueue,
+      policy: noFollowUps,
+      videoLimits: { maxHistoryEvents: 40 },
+    });
+  const uniqueVideoId = () => `v${Date.now().toString(16)}${Math.random().toString(16).slice(2, 10)}`;
+
+  it('applies events, ignores duplicates and reports the state by query and search attributes', async () => {
+    const videoId = uniqueVideoId();
+    const signal = signaller();
+    await signal(videoId, 'cn-shanghai', {
+      event: fixture('FileUploadComplete.success', videoId),
+      meta: meta('m1'),
+    });
+    await signal(videoId, 'cn-shanghai', {
+      event: fixture('TranscodeComplete.success', videoId),
+      meta: meta('m2'),
+    });
+    // The same message again, and the same event under a new message id.
+    await signal(videoId, 'cn-shanghai', {
+      event: fixture('TranscodeComplete.success', videoId),
+      meta: meta('m2'),
+    });
+    await signal(videoId, 'cn-shanghai', {
+      event: fixture('TranscodeComplete.success', videoId),
+      meta: meta('m3'),
+    });
+
+    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const state = await eventually(async () => {
+      const view = await handle.query(videoStateQuery);
+      expect(view.counters).toEqual({ applied: 2, duplicates: 2, unknown: 0 });
+      return view;
+    });
+    expect(state.stage).toBe('ready');
+    expect(state.stages.transcode.attempts).toEqual([expect.objectContaining({ status: 'succeeded' })]);
+
+    await eventually(async () => {
+      const ids: string[] = [];
+      for await (const wf of running.client.workflow.list({
+        query: `VodStage = "ready" AND WorkflowId = "${videoWorkflowId(videoId)}"`,
+      })) {
+        ids.push(wf.workflowId);
+      }
+      expect(ids).toEqual([videoWorkflowId(videoId)]);
+    });
+  });
+
+  it('records an unknown event type on its video', async () => {
+    const videoId = uniqueVideoId();
+    const decoded = decodeMessageBody(
+      JSON.stringify({
+        EventType: 'HologramReady',
+        EventTime: '2026-11-25T08:00:00Z',
+        VideoId: videoId,
+        Status: 'success',
+      }),
+    );
+    if (!decoded.ok) throw new Error(decoded.error.message);
+    await signaller()(videoId, 'cn-shanghai', { event: decoded.event, meta: meta('u1') });
+    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    await eventually(async () => {
+      const view = await handle.query(videoStateQuery);
+      expect(view.unknownEventTypes).toEqual(['HologramReady']);
+      expect(view.counters.unknown).toBe(1);
+    });
+  });
+
+  it('continues as new past the history limit, keeping state and dedup', async () => {
+    const videoId = uniqueVideoId();
+    const signal = signaller();
+    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const firstRun = await (async () => {
+      await signal(videoId, 'cn-shanghai', {
+        event: fixture('FileUploadComplete.success', videoId),
+        meta: meta('c0'),
+      });
+      return (await handle.describe()).runId;
+    })();
+    for (let i = 1; i <= 30; i++) {
+      const event = fixture('VideoAnalysisComplete.success', videoId, {
+        EventTime: `2026-11-25T08:00:${String(i).padStart(2, '0')}Z`,
+      });
+      await signal(videoId, 'cn-shanghai', { event, meta: meta(`c${i}`) });
+    }
+    // A duplicate of the very first event, after the restart.
+    await signal(videoId, 'cn-shanghai', {
+      event: fixture('FileUploadComplete.success', videoId),
+      meta: meta('c0'),
+    });
+
+    await eventually(async () => {
+      const view = await handle.query(videoStateQuery);
+      expect(view.counters).toEqual({ applied: 31, duplicates: 1, unknown: 0 });
+      expect(view.runs).toBeGreaterThan(1);
+    });
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+  });
+
+  it('closes on deletion, and a late event revives it with its state instead of starting empty', async () => {
+    const videoId = uniqueVideoId();
+    const signal = signaller();
+    await signal(videoId, 'cn-shanghai', {
+      event: fixture('FileUploadComplete.success', videoId),
+      meta: meta('d1'),
+    });
+    await signal(videoId, 'cn-shanghai', {
+      event: fixture('DeleteMediaComplete.success', videoId),
+      meta: meta('d2'),
+    });
+    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const closed = await handle.result();
+    expect(closed.deleted?.outcome).toBe('success');
+
+    await expect(
+      signal(videoId, 'cn-shanghai', {
+        event: fixture('SnapshotComplete.success', videoId),
+        meta: meta('d3'),
+      }),
+    ).resolves.toBe('revived');
+    const revived = await handle.result();
+    expect(revived.counters).toEqual({ applied: 3, duplicates: 0, unknown: 0 });
+    expect(revived.runs).toBe(2);
+    expect(revived.uploaded?.implied).toBe(false);
+  });
+
+  it('refuses operator actions that make no sense, with the reason', async () => {
+    const videoId = uniqueVideoId();
+    await signaller()(videoId, 'cn-shanghai', {
+      event: fixture('FileUploadComplete.success', videoId),
+      meta: meta('r1'),
+    });
+    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const refusal = await handle.executeUpdate(retryStageUpdate, { args: [{}] }).catch((err: unknown) => err);
+    expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect(String((refusal as WorkflowUpdateFailedError).cause?.message)).toMatch(/no stage has failed/);
+
+    await expect(handle.executeUpdate(cancelVideoUpdate, { args: [{ reason: 'test' }] })).resolves.toEqual({
+      stage: 'cancelled',
+    });
+    const final = await handle.result();
+    expect(final.cancelled?.reason).toBe('test');
+  });
+});
