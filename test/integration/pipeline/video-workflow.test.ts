@@ -6,6 +6,7 @@ import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
 import { pipelinePolicySchema } from '../../../common/pipeline-policy';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import { cancelVideoUpdate, retryStageUpdate, videoStateQuery } from '../../../workflows/definitions';
+import type { videoWorkflow } from '../../../workflows/video';
 import type { EventMeta } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
 import { silentLog, startPipelineWorker, type RunningPipelineWorker } from '../../helpers/pipeline-worker';
@@ -83,7 +84,7 @@ describe('video workflow on a real Temporal server', () => {
       meta: meta('m3'),
     });
 
-    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     const state = await eventually(async () => {
       const view = await handle.query(videoStateQuery);
       expect(view.counters).toEqual({ applied: 2, duplicates: 2, unknown: 0 });
@@ -115,7 +116,7 @@ describe('video workflow on a real Temporal server', () => {
     );
     if (!decoded.ok) throw new Error(decoded.error.message);
     await signaller()(videoId, 'cn-shanghai', { event: decoded.event, meta: meta('u1') });
-    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     await eventually(async () => {
       const view = await handle.query(videoStateQuery);
       expect(view.unknownEventTypes).toEqual(['HologramReady']);
@@ -126,7 +127,7 @@ describe('video workflow on a real Temporal server', () => {
   it('continues as new past the history limit, keeping state and dedup', async () => {
     const videoId = uniqueVideoId();
     const signal = signaller();
-    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     const firstRun = await (async () => {
       await signal(videoId, 'cn-shanghai', {
         event: fixture('FileUploadComplete.success', videoId),
@@ -165,7 +166,7 @@ describe('video workflow on a real Temporal server', () => {
       event: fixture('DeleteMediaComplete.success', videoId),
       meta: meta('d2'),
     });
-    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     const closed = await handle.result();
     expect(closed.deleted?.outcome).toBe('success');
 
@@ -187,7 +188,7 @@ describe('video workflow on a real Temporal server', () => {
       event: fixture('FileUploadComplete.success', videoId),
       meta: meta('r1'),
     });
-    const handle = running.client.workflow.getHandle(videoWorkflowId(videoId));
+    const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     const refusal = await handle.executeUpdate(retryStageUpdate, { args: [{}] }).catch((err: unknown) => err);
     expect(refusal).toBeInstanceOf(WorkflowUpdateFailedError);
     expect(String((refusal as WorkflowUpdateFailedError).cause?.message)).toMatch(/no stage has failed/);
