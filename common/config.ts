@@ -61,6 +61,9 @@ const envSchema = z.object({
   VODFLOW_POLL_RUN_MINUTES: int.min(1).max(60).default(5),
 });
 
+/** Every environment variable vodflow reads (documented in .env.example and README). */
+export const CONFIG_ENV_VARS: readonly string[] = Object.keys(envSchema.shape);
+
 export interface QueueRef {
   region: string;
   queue: string;

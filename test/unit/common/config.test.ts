@@ -1,4 +1,6 @@
-import { ConfigError, loadConfig, redactConfig } from '../../../common/config';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { CONFIG_ENV_VARS, ConfigError, loadConfig, redactConfig } from '../../../common/config';
 
 describe('loadConfig', () => {
   it('gives working local defaults from an empty environment', () => {
@@ -62,5 +64,13 @@ describe('loadConfig', () => {
     const shown = JSON.stringify(redactConfig(config));
     expect(shown).not.toMatch(/top-secret|sts-token|api-key/);
     expect(shown).toContain('"accessKeyId":"id"');
+  });
+});
+
+describe('configuration docs', () => {
+  it('.env.example documents every variable the configuration reads', () => {
+    const example = readFileSync(path.resolve(__dirname, '..', '..', '..', '.env.example'), 'utf8');
+    const missing = CONFIG_ENV_VARS.filter((name) => !new RegExp(`^#? ?${name}=`, 'm').test(example));
+    expect(missing).toEqual([]);
   });
 });
