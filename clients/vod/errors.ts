@@ -165,7 +165,8 @@ export function transportError(action: string, error: unknown): VodApiError {
     });
   }
   // A body that is not JSON usually is a gateway's error page: worth another try.
-  if (error instanceof SyntaxError) {
+  // pop-core's json-bigint throws a plain object named SyntaxError, not a SyntaxError instance.
+  if (error instanceof SyntaxError || name === 'SyntaxError') {
     return new VodApiError({
       action,
       code: 'InvalidResponseBody',
