@@ -42,3 +42,16 @@ export const vodTimeSchema = z.string().transform((text, ctx) => {
   }
   return iso;
 });
+
+export type VodTimeStyle = 'seconds' | 'colon-millis' | 'iso-millis';
+
+/**
+ * An instant spelled as VOD writes it: `seconds` (`2024-04-10T01:37:14Z`, most events),
+ * `colon-millis` (`2024-04-10T01:37:14:627Z`, AI events and ImageUploadComplete) or `iso-millis`.
+ */
+export function formatVodTime(date: Date, style: VodTimeStyle = 'seconds'): string {
+  const iso = date.toISOString();
+  if (style === 'iso-millis') return iso;
+  const seconds = iso.slice(0, 19);
+  return style === 'seconds' ? `${seconds}Z` : `${seconds}:${iso.slice(20, 23)}Z`;
+}

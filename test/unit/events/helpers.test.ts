@@ -1,6 +1,10 @@
 import {
   decodeMessageBody,
   eventContentKey,
+  formatVodTime,
+  isUnknownVodEvent,
+  normaliseVodTime,
+  snapshotUrls,
   mediaRefOf,
   outcomeOf,
   outcomeOfStatus,
@@ -152,5 +156,42 @@ describe('eventContentKey', () => {
     const c = decode({ EventType: 'X', VideoId: 'v', EventTime: '2026-01-01T00:00:00Z', JobId: 'j2' });
     expect(eventContentKey(a)).toBe(eventContentKey(b));
     expect(eventContentKey(c)).not.toBe(eventContentKey(a));
+  });
+});
+
+describe('formatVodTime', () => {
+  const instant = new Date('2026-01-12T06:40:05.627Z');
+
+  it.each([
+    ['seconds', '2026-01-12T06:40:05Z'],
+    ['colon-millis', '2026-01-12T06:40:05:627Z'],
+    ['iso-millis', '2026-01-12T06:40:05.627Z'],
+  ] as const)('writes the %s style, which decodes back', (style, text) => {
+    expect(formatVodTime(instant, style)).toBe(text);
+    expect(normaliseVodTime(text)).toBe(
+      style === 'seconds' ? '2026-01-12T06:40:05.000Z' : instant.toISOString(),
+    );
+  });
+});
+
+describe('snapshotUrls', () => {
+  it('expands the pattern with 5-digit 1-based indexes', () => {
+    const event = fromFixture('SnapshotComplete.success');
+    if (isUnknownVodEvent(event) || event.EventType !== 'SnapshotComplete') throw new Error('fixture type');
+    const cover = event.SnapshotInfos?.[0];
+    if (!cover) throw new Error('fixture has no snapshot info');
+    const urls = snapshotUrls(cover);
+    expect(urls).toHaveLength(6);
+    expect(urls[0]).toBe('http://cdn.vodflow.test/8e2d41c0/snapshots/f00dfeed-00001.jpg');
+    expect(urls[5]).toBe('http://cdn.vodflow.test/8e2d41c0/snapshots/f00dfeed-00006.jpg');
+  });
+
+  it('is empty without a pattern or count, and bounded', () => {
+    expect(snapshotUrls({ SnapshotCount: 3 })).toEqual([]);
+    expect(snapshotUrls({ SnapshotRegular: 'http://x/{SnapshotCount}.jpg' })).toEqual([]);
+    expect(snapshotUrls({ SnapshotRegular: 'http://x/{SnapshotCount}.jpg', SnapshotCount: 50 }, 2)).toEqual([
+      'http://x/00001.jpg',
+      'http://x/00002.jpg',
+    ]);
   });
 });
