@@ -6,6 +6,7 @@ import {
   mediaRefOf,
   outcomeOf,
   VOD_EVENT_TYPES,
+  vodEventSchema,
   type VodEvent,
 } from '../../../common/events';
 import { loadEventFixtures } from './fixture-bodies';
@@ -19,6 +20,14 @@ function decodeKnown(body: string): { event: VodEvent; encoding: string } {
   if (isUnknownVodEvent(result.event)) throw new Error(`decoded as unknown: ${result.event.EventType}`);
   return { event: result.event, encoding: result.encoding };
 }
+
+describe('VOD_EVENT_TYPES', () => {
+  it('lists exactly the event types of the schema union', () => {
+    const inUnion = vodEventSchema.options.map((option) => option.shape.EventType.value);
+    expect([...inUnion].sort()).toEqual([...VOD_EVENT_TYPES].sort());
+    expect(new Set(VOD_EVENT_TYPES).size).toBe(22);
+  });
+});
 
 describe('event fixtures', () => {
   it('cover every known event type, with a failure body where the event has failures', () => {
