@@ -1,5 +1,11 @@
 // Typed client of the ApsaraVideo VOD RPC API over @alicloud/pop-core.
-export { createVodClient, DEFAULT_VOD_TIMEOUT_MS, type VodClient, type VodClientOptions } from './vod-client';
+export {
+  createVodClient,
+  DEFAULT_VOD_TIMEOUT_MS,
+  type VodClient,
+  type VodClientOptions,
+  type VodCredentialOptions,
+} from './vod-client';
 export {
   VodApiError,
   isVodApiError,
@@ -24,4 +30,4 @@ export {
 } from './endpoints';
 export type * from './params';
 export type * from './responses';
-export type { RpcSend, RpcAnswer, RpcCredentials } from './rpc-transport';
+export type { RpcSend, RpcAnswer, RpcCredentials, RpcCredentialsProvider } from './rpc-transport';

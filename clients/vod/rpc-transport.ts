@@ -17,6 +17,11 @@ export interface RpcCredentials {
   securityToken?: string;
 }
 
+/** Supplies fresh credentials for every request (e.g. rotating STS tokens). */
+export interface RpcCredentialsProvider {
+  getCredentials(): Promise<RpcCredentials>;
+}
+
 // pop-core's constructor takes a second `verbose` argument (answers [body, entry], giving the HTTP
 // status) that its type declarations leave out.
 interface PopCoreEntry {
@@ -52,17 +57,23 @@ function plainJson(value: unknown): unknown {
  * The transport over @alicloud/pop-core. POST keeps the signature, AccessKeyId and SecurityToken in
  * the form body rather than in a URL that error messages and proxies might log.
  */
-export function popCoreSend(endpoint: string, apiVersion: string, credentials: RpcCredentials): RpcSend {
-  const client = new VerboseRPCClient(
-    {
-      endpoint,
-      apiVersion,
-      accessKeyId: credentials.accessKeyId,
-      accessKeySecret: credentials.accessKeySecret,
-      ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
-    },
-    true,
-  );
+export function popCoreSend(
+  endpoint: string,
+  apiVersion: string,
+  credentials: RpcCredentials | RpcCredentialsProvider,
+): RpcSend {
+  const config =
+    'getCredentials' in credentials
+      ? { endpoint, apiVersion, credentialsProvider: credentials }
+      : {
+          endpoint,
+          apiVersion,
+          accessKeyId: credentials.accessKeyId,
+          accessKeySecret: credentials.accessKeySecret,
+          ...(credentials.securityToken ? { securityToken: credentials.securityToken } : {}),
+        };
+  // pop-core accepts credentialsProvider instead of keys; its declarations do not say so.
+  const client = new VerboseRPCClient(config as RPCClient.Config, true);
   return async (action, params, timeoutMs) => {
     try {
       const [body, entry] = await client.request(action, params, {

@@ -17,15 +17,27 @@ import {
   type SubmitTranscodeJobsParams,
 } from './params';
 import * as answers from './responses';
-import { answerError, popCoreSend, type RpcSend } from './rpc-transport';
+import { answerError, popCoreSend, type RpcCredentialsProvider, type RpcSend } from './rpc-transport';
 
 export const DEFAULT_VOD_TIMEOUT_MS = 10_000;
 
-export interface VodClientOptions {
-  accessKeyId: string;
-  accessKeySecret: string;
-  /** STS token when the keys are temporary. */
-  securityToken?: string;
+/** Static keys, or a provider asked before every request. */
+export type VodCredentialOptions =
+  | {
+      accessKeyId: string;
+      accessKeySecret: string;
+      /** STS token when the keys are temporary. */
+      securityToken?: string;
+      credentialsProvider?: undefined;
+    }
+  | {
+      credentialsProvider: RpcCredentialsProvider;
+      accessKeyId?: undefined;
+      accessKeySecret?: undefined;
+      securityToken?: undefined;
+    };
+
+export type VodClientOptions = VodCredentialOptions & {
   /** Service region, e.g. cn-shanghai; selects the endpoint unless `endpoint` is given. */
   region: string;
   /** Explicit endpoint, e.g. the emulator's http://127.0.0.1:PORT. */
@@ -34,7 +46,7 @@ export interface VodClientOptions {
   timeoutMs?: number;
   /** Replaces the pop-core transport (unit tests of the client's own logic). */
   send?: RpcSend;
-}
+};
 
 /** Typed VOD API calls. Errors are VodApiError, classified transient or permanent. */
 export interface VodClient {
@@ -70,8 +82,10 @@ function requireText(action: string, name: string, value: string | undefined): v
 }
 
 export function createVodClient(options: VodClientOptions): VodClient {
-  requireText('createVodClient', 'accessKeyId', options.accessKeyId);
-  requireText('createVodClient', 'accessKeySecret', options.accessKeySecret);
+  if (!options.credentialsProvider) {
+    requireText('createVodClient', 'accessKeyId', options.accessKeyId);
+    requireText('createVodClient', 'accessKeySecret', options.accessKeySecret);
+  }
   const endpoint =
     options.endpoint !== undefined
       ? normaliseEndpoint(options.endpoint)
@@ -80,11 +94,15 @@ export function createVodClient(options: VodClientOptions): VodClient {
   // Credentials live only inside the transport's closure: nothing on the client object holds them.
   const send =
     options.send ??
-    popCoreSend(endpoint, VOD_API_VERSION, {
-      accessKeyId: options.accessKeyId,
-      accessKeySecret: options.accessKeySecret,
-      securityToken: options.securityToken,
-    });
+    popCoreSend(
+      endpoint,
+      VOD_API_VERSION,
+      options.credentialsProvider ?? {
+        accessKeyId: options.accessKeyId,
+        accessKeySecret: options.accessKeySecret,
+        securityToken: options.securityToken,
+      },
+    );
 
   async function call<S extends z.ZodType>(
     action: string,

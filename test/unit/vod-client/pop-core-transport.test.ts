@@ -90,6 +90,31 @@ describe('pop-core transport', () => {
     expect(form?.get('Signature')).toEqual(expect.any(String));
   });
 
+  it('asks a credentials provider before every request', async () => {
+    nextReply = json(200, { RequestId: 'r', MessageCallback: {} });
+    let calls = 0;
+    const rotating = createVodClient({
+      credentialsProvider: {
+        getCredentials: () => {
+          calls += 1;
+          return Promise.resolve({
+            accessKeyId: `AKID-${calls}`,
+            accessKeySecret: 'S',
+            securityToken: `T-${calls}`,
+          });
+        },
+      },
+      region: 'cn-shanghai',
+      endpoint,
+    });
+    await rotating.getMessageCallback();
+    await rotating.getMessageCallback();
+    expect(recorded.map((r) => [r.form.get('AccessKeyId'), r.form.get('SecurityToken')])).toEqual([
+      ['AKID-1', 'T-1'],
+      ['AKID-2', 'T-2'],
+    ]);
+  });
+
   it('reports an error answer with its HTTP status, code and request id', async () => {
     nextReply = json(503, { RequestId: 'r2', Code: 'ServiceUnavailable', Message: 'try later' });
     const error = await failure(vod().submitSnapshotJob({ VideoId: 'v1', Count: 1 }));
