@@ -1,0 +1,258 @@
+import type { VodEventWire, VodEventWireOf } from '../../../common/events';
+import type { AuditSuggestion, TranscodeJob, Video } from './types';
+import { vodTime, vodTimeWithColonMillis } from './vod-time';
+
+// Builders of the event bodies VOD writes (reference §4), typed with the shared wire schema.
+
+export type EmulatedEvent = VodEventWire;
+
+const MEDIA_HOST = 'http://vod-emulator.example.com';
+
+function withExtend<T extends object>(event: T, extend: string | undefined): T {
+  return extend === undefined ? event : { ...event, Extend: extend };
+}
+
+export function fileUploadComplete(video: Video, at: number): VodEventWireOf<'FileUploadComplete'> {
+  return withExtend(
+    {
+      EventType: 'FileUploadComplete',
+      EventTime: vodTime(at),
+      VideoId: video.videoId,
+      Status: 'success',
+      Size: video.fileSize ?? 0,
+      FileUrl: `${MEDIA_HOST}/source/${video.videoId}/${encodeURIComponent(video.fileName)}`,
+    },
+    video.uploadUserData.extend,
+  );
+}
+
+function streamFields(job: TranscodeJob, duration: number, startedAt: number) {
+  const common = {
+    Status: job.status === 'TranscodeSuccess' ? 'success' : 'fail',
+    JobId: job.jobId,
+    Definition: job.definition,
+    Format: job.format,
+    IsAudio: false,
+    StartTime: vodTime(startedAt),
+    FinishTime: vodTime(job.completeTime ?? startedAt),
+  };
+  if (job.status !== 'TranscodeSuccess') {
+    return { ...common, ErrorCode: job.errorCode, ErrorMessage: job.errorMessage };
+  }
+  return {
+    ...common,
+    Bitrate: job.bitrate,
+    Duration: duration,
+    Fps: '25',
+    Width: job.width,
+    Height: job.height,
+    Size: job.size,
+    Codec: 'h264',
+    Encrypt: false,
+    FileUrl: job.fileUrl,
+  };
+}
+
+export function streamTranscodeComplete(
+  video: Video,
+  job: TranscodeJob,
+  startedAt: number,
+  extend: string | undefined,
+): VodEventWireOf<'StreamTranscodeComplete'> {
+  return withExtend(
+    {
+      EventType: 'StreamTranscodeComplete',
+      EventTime: vodTime(job.completeTime ?? startedAt),
+      VideoId: video.videoId,
+      ...streamFields(job, video.duration ?? 0, startedAt),
+    },
+    extend,
+  );
+}
+
+export function transcodeComplete(
+  video: Video,
+  jobs: readonly TranscodeJob[],
+  startedAt: number,
+  at: number,
+  extend: string | undefined,
+): VodEventWireOf<'TranscodeComplete'> {
+  const anySuccess = jobs.some((job) => job.status === 'TranscodeSuccess');
+  return withExtend(
+    {
+      EventType: 'TranscodeComplete',
+      EventTime: vodTime(at),
+      VideoId: video.videoId,
+      Status: anySuccess ? 'success' : 'fail',
+      StreamInfos: jobs.map((job) => streamFields(job, video.duration ?? 0, startedAt)),
+    },
+    extend,
+  );
+}
+
+export interface SnapshotOutcome {
+  jobId: string;
+  count: number;
+  regular: string;
+}
+
+export function snapshotUrl(regular: string, index: number): string {
+  return regular.replace('{SnapshotCount}', String(index).padStart(5, '0'));
+}
+
+export function snapshotComplete(
+  video: Video,
+  outcome: SnapshotOutcome | { errorCode: string; errorMessage: string },
+  at: number,
+  extend: string | undefined,
+): VodEventWireOf<'SnapshotComplete'> {
+  const header = {
+    EventType: 'SnapshotComplete' as const,
+    EventTime: vodTime(at),
+    VideoId: video.videoId,
+    SubType: 'SpecifiedTime',
+  };
+  if ('errorCode' in outcome) {
+    return withExtend(
+      { ...header, Status: 'fail', ErrorCode: outcome.errorCode, ErrorMessage: outcome.errorMessage },
+      extend,
+    );
+  }
+  return withExtend(
+    {
+      ...header,
+      Status: 'success',
+      CoverUrl: snapshotUrl(outcome.regular, 1),
+      SnapshotInfos: [
+        {
+          Status: 'success',
+          SnapshotType: 'NormalSnapshot',
+          SnapshotCount: outcome.count,
+          SnapshotFormat: outcome.regular.replace(`${MEDIA_HOST}/`, ''),
+          SnapshotRegular: outcome.regular,
+          JobId: outcome.jobId,
+        },
+      ],
+    },
+    extend,
+  );
+}
+
+export function snapshotPattern(videoId: string, jobId: string): string {
+  return `${MEDIA_HOST}/${videoId}/snapshots/${jobId}-{SnapshotCount}.jpg`;
+}
+
+export function streamUrl(videoId: string, definition: string, format: string): string {
+  return `${MEDIA_HOST}/${videoId}/${definition.toLowerCase()}/stream.${format}`;
+}
+
+/** The AIMediaAuditResult of reference §4.12, reduced to the parts a consumer acts on. */
+export function auditResult(video: Video, suggestion: AuditSuggestion): Record<string, unknown> {
+  const label = suggestion === 'pass' ? 'normal' : 'porn';
+  return {
+    Suggestion: suggestion,
+    Label: label,
+    AbnormalModules: suggestion === 'pass' ? '' : 'video',
+    VideoResult: {
+      Suggestion: suggestion,
+      Label: label,
+      PornResult: {
+        Suggestion: suggestion,
+        Label: suggestion === 'pass' ? 'normal' : suggestion === 'review' ? 'sexy' : 'porn',
+        MaxScore: suggestion === 'pass' ? '0.0000000000' : '95.0000000000',
+        AverageScore: suggestion === 'pass' ? '0.0000000000' : '80.0000000000',
+        CounterList: [],
+        TopList: [],
+      },
+    },
+    TextResult: [
+      {
+        Suggestion: 'pass',
+        Label: 'normal',
+        Score: '99.9',
+        Scene: 'antispam',
+        Type: 'title',
+        Content: video.title,
+      },
+    ],
+  };
+}
+
+export interface AiFailure {
+  code: string;
+  message: string;
+}
+
+export function aiMediaAuditComplete(
+  video: Video,
+  jobId: string,
+  outcome: { result: Record<string, unknown> } | AiFailure,
+  at: number,
+  extend: string | undefined,
+): VodEventWireOf<'AIMediaAuditComplete'> {
+  const header = {
+    EventType: 'AIMediaAuditComplete' as const,
+    EventTime: vodTimeWithColonMillis(at),
+    JobId: jobId,
+    MediaId: video.videoId,
+  };
+  const body =
+    'result' in outcome
+      ? { ...header, Status: 'success', Code: '0', Message: 'OK', Data: outcome.result }
+      : { ...header, Status: 'fail', Code: outcome.code, Message: outcome.message, Data: {} };
+  return withExtend(body, extend);
+}
+
+export function aiMediaDnaComplete(
+  video: Video,
+  jobId: string,
+  failure: AiFailure | undefined,
+  at: number,
+  extend: string | undefined,
+): VodEventWireOf<'AIMediaDNAComplete'> {
+  const header = {
+    EventType: 'AIMediaDNAComplete' as const,
+    EventTime: vodTimeWithColonMillis(at),
+    CompleteTime: vodTime(at),
+    JobId: jobId,
+    MediaId: video.videoId,
+  };
+  const body = failure
+    ? { ...header, Status: 'fail', Code: failure.code, Message: failure.message, Data: '{}' }
+    : { ...header, Status: 'success', Code: '0', Message: 'OK', Data: JSON.stringify({ VideoDNA: [] }) };
+  return withExtend(body, extend);
+}
+
+export function aiVideoTagComplete(
+  video: Video,
+  jobId: string,
+  failure: AiFailure | undefined,
+  at: number,
+  extend: string | undefined,
+): VodEventWireOf<'AIVideoTagComplete'> {
+  const header = {
+    EventType: 'AIVideoTagComplete' as const,
+    EventTime: vodTime(at),
+    JobId: jobId,
+    MediaId: video.videoId,
+  };
+  const tags = {
+    Keyword: [{ Tag: video.title, Times: ['0'] }],
+    Category: [{ Tag: 'emulated', Times: ['0'] }],
+  };
+  const body = failure
+    ? { ...header, Status: 'fail', Code: failure.code, Message: failure.message, Data: '{}' }
+    : { ...header, Status: 'success', Code: '0', Message: 'OK', Data: JSON.stringify(tags) };
+  return withExtend(body, extend);
+}
+
+export function deleteMediaComplete(videoId: string, at: number): VodEventWireOf<'DeleteMediaComplete'> {
+  return {
+    EventType: 'DeleteMediaComplete',
+    EventTime: vodTime(at),
+    Status: 'success',
+    MediaType: 'video',
+    DeleteType: 'all',
+    MediaId: videoId,
+  };
+}

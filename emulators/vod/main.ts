@@ -1,0 +1,126 @@
+import { parseArgs } from 'node:util';
+import { announceAndStopOnSignals, listen } from '../common/serve';
+import { DEFAULT_ACCESS_KEY } from '../common/default-credentials';
+import { buildVodEmulator } from './app';
+import { mergeFaults, NO_FAULTS } from './engine/faults';
+
+const HELP = `VOD emulator: VOD's RPC API (signature v1) with events written to SMQ.
+
+Usage: tsx emulators/vod/main.ts --port <p> --smq-endpoint <url> [options]
+
+  --port N                   port to listen on (0 picks a free one)          [required]
+  --host H                   address to bind                                  [127.0.0.1]
+  --smq-endpoint URL         SMQ endpoint events are written to when the configured
+                             MnsEndpoint is not a loopback address
+  --access-key-id ID         key callers sign API requests with               [local default]
+  --access-key-secret S
+  --smq-access-key-id ID     key used to write into SMQ                       [local default]
+  --smq-access-key-secret S
+  --event-encoding E         base64 | json (SMQ message body)                 [base64]
+  --seed N                   seed of the fault dice                           [1]
+  --retry-interval-ms N      pause between delivery attempts                  [1000]
+  --upload-auto-complete-ms N  uploads complete by themselves after N ms     [manual only]
+  --stream-ms N / --snapshot-ms N / --ai-ms N   simulated job durations      [20 / 30 / 30]
+  --job-failure-rate R, --duplicate-rate R, --reorder-rate R, --drop-rate R, --throttle-rate R
+                             fault rates in [0, 1]                            [0]
+  --drop-event-types A,B     event types always dropped
+  --throttle-status 400|503  status of throttled answers                      [400]
+  --help
+`;
+
+function number(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isFinite(value)) throw new RangeError(`--${name} must be a number`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const str = { type: 'string' } as const;
+  const { values } = parseArgs({
+    options: {
+      port: str,
+      host: { type: 'string', default: '127.0.0.1' },
+      'smq-endpoint': str,
+      'access-key-id': str,
+      'access-key-secret': str,
+      'smq-access-key-id': str,
+      'smq-access-key-secret': str,
+      'event-encoding': { type: 'string', default: 'base64' },
+      seed: str,
+      'retry-interval-ms': str,
+      'upload-auto-complete-ms': str,
+      'stream-ms': str,
+      'snapshot-ms': str,
+      'ai-ms': str,
+      'job-failure-rate': str,
+      'duplicate-rate': str,
+      'reorder-rate': str,
+      'drop-rate': str,
+      'throttle-rate': str,
+      'drop-event-types': str,
+      'throttle-status': str,
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = number(values.port, 'port');
+  if (port === undefined) throw new RangeError('--port is required (see --help)');
+  const encoding = values['event-encoding'];
+  if (encoding !== 'base64' && encoding !== 'json')
+    throw new RangeError('--event-encoding must be base64 or json');
+
+  const faultFlags: Record<string, unknown> = {
+    jobFailureRate: number(values['job-failure-rate'], 'job-failure-rate'),
+    duplicateRate: number(values['duplicate-rate'], 'duplicate-rate'),
+    reorderRate: number(values['reorder-rate'], 'reorder-rate'),
+    dropRate: number(values['drop-rate'], 'drop-rate'),
+    throttleRate: number(values['throttle-rate'], 'throttle-rate'),
+    throttleStatus: number(values['throttle-status'], 'throttle-status'),
+    dropEventTypes: values['drop-event-types']?.split(',').filter(Boolean),
+  };
+  const faults = mergeFaults(
+    NO_FAULTS,
+    Object.fromEntries(Object.entries(faultFlags).filter(([, value]) => value !== undefined)),
+  );
+
+  const emulator = buildVodEmulator({
+    accessKeys: [
+      {
+        accessKeyId: values['access-key-id'] ?? DEFAULT_ACCESS_KEY.accessKeyId,
+        accessKeySecret: values['access-key-secret'] ?? DEFAULT_ACCESS_KEY.accessKeySecret,
+      },
+    ],
+    smqCredentials: {
+      accessKeyId: values['smq-access-key-id'] ?? DEFAULT_ACCESS_KEY.accessKeyId,
+      accessKeySecret: values['smq-access-key-secret'] ?? DEFAULT_ACCESS_KEY.accessKeySecret,
+    },
+    smqEndpoint: values['smq-endpoint'],
+    encoding,
+    seed: number(values.seed, 'seed'),
+    faults,
+    retry:
+      values['retry-interval-ms'] === undefined
+        ? {}
+        : { intervalMs: number(values['retry-interval-ms'], 'retry-interval-ms') },
+    durations: Object.fromEntries(
+      Object.entries({
+        uploadAutoCompleteMs: number(values['upload-auto-complete-ms'], 'upload-auto-complete-ms'),
+        transcodeStreamMs: number(values['stream-ms'], 'stream-ms'),
+        snapshotMs: number(values['snapshot-ms'], 'snapshot-ms'),
+        auditMs: number(values['ai-ms'], 'ai-ms'),
+        aiJobMs: number(values['ai-ms'], 'ai-ms'),
+      }).filter(([, value]) => value !== undefined),
+    ),
+  });
+  const listening = await listen(emulator.server, port, values.host);
+  announceAndStopOnSignals('vod emulator', listening, () => emulator.stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

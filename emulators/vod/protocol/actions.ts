@@ -1,0 +1,300 @@
+import { invalidParameter, missingParameter, VodFault } from '../errors';
+import { snapshotUrl } from '../engine/event-builders';
+import { parseUserData } from '../engine/user-data';
+import type { AIJobType, CallbackConfig, TranscodeTask, Video } from '../engine/types';
+import type { VodEngine } from '../engine/vod-engine';
+import { vodTime } from '../engine/vod-time';
+import {
+  DEFAULT_APP_ID,
+  MAX_CALLBACK_URL_BYTES,
+  MAX_DELETE_VIDEO_IDS,
+  MAX_LIST_SNAPSHOTS_PAGE_SIZE,
+  MAX_LIST_TRANSCODE_PAGE_SIZE,
+  MAX_TRANSCODE_JOB_IDS,
+} from './limits';
+import type { ActionParams } from './param-readers';
+
+export interface ActionContext {
+  engine: VodEngine;
+  params: ActionParams;
+  regionId: string;
+}
+
+/** An action's answer without RequestId (the server adds it). */
+export type ActionAnswer = Record<string, unknown>;
+export type ActionHandler = (ctx: ActionContext) => ActionAnswer;
+
+function videoInfo(video: Video): ActionAnswer {
+  return {
+    VideoId: video.videoId,
+    Title: video.title,
+    Description: video.description,
+    Tags: video.tags,
+    Status: video.status,
+    Size: video.fileSize,
+    Duration: video.duration,
+    CoverURL: video.coverUrl,
+    CreationTime: vodTime(video.creationTime),
+    ModificationTime: vodTime(video.modificationTime),
+    Snapshots: { Snapshot: video.snapshots },
+    TemplateGroupId: video.templateGroupId,
+    StorageLocation: 'outin-vod-emulator.oss-cn-shanghai.aliyuncs.com',
+    RegionId: video.regionId,
+    AppId: video.appId,
+    AuditStatus: video.auditStatus,
+    DownloadSwitch: 'on',
+    StorageClass: 'Standard',
+    UserData: video.uploadUserData.raw,
+  };
+}
+
+function transcodeTaskSummary(task: TranscodeTask): ActionAnswer {
+  return {
+    TranscodeTaskId: task.taskId,
+    VideoId: task.videoId,
+    TranscodeTemplateGroupId: task.templateGroupId,
+    TaskStatus: task.status,
+    Trigger: task.trigger,
+    CreationTime: vodTime(task.creationTime),
+    CompleteTime: task.completeTime === undefined ? undefined : vodTime(task.completeTime),
+  };
+}
+
+function transcodeTaskDetail(task: TranscodeTask, onlyJobs?: ReadonlySet<string>): ActionAnswer {
+  const jobs = task.jobs.filter((job) => !onlyJobs || onlyJobs.has(job.jobId));
+  return {
+    ...transcodeTaskSummary(task),
+    TranscodeJobInfoList: {
+      TranscodeJobInfo: jobs.map((job) => ({
+        TranscodeJobId: job.jobId,
+        TranscodeTemplateId: job.templateId,
+        TranscodeJobStatus: job.status,
+        TranscodeProgress: job.progress,
+        Priority: job.priority,
+        Definition: job.definition,
+        OutputFile:
+          job.status === 'TranscodeSuccess'
+            ? {
+                OutputFileUrl: job.fileUrl,
+                Format: job.format,
+                Width: String(job.width),
+                Height: String(job.height),
+                Bitrate: job.bitrate,
+                Filesize: job.size,
+              }
+            : undefined,
+        ErrorCode: job.errorCode,
+        ErrorMessage: job.errorMessage,
+        CreationTime: vodTime(job.creationTime),
+        CompleteTime: job.completeTime === undefined ? undefined : vodTime(job.completeTime),
+      })),
+    },
+  };
+}
+
+function callbackAnswer(config: CallbackConfig): ActionAnswer {
+  return {
+    AppId: config.appId,
+    CallbackType: config.callbackType,
+    CallbackURL: config.callbackUrl,
+    EventTypeList: config.eventTypeList,
+    AuthSwitch: config.authSwitch,
+    AuthKey: config.authKey,
+    MnsEndpoint: config.mnsEndpoint,
+    MnsQueueName: config.mnsQueueName,
+  };
+}
+
+const AI_JOB_TYPES: readonly AIJobType[] = ['AIMediaDNA', 'AIVideoTag'];
+
+export const ACTIONS: Record<string, ActionHandler> = {
+  SetMessageCallback: ({ engine, params, regionId }) => {
+    const appId = params.optional('AppId') ?? DEFAULT_APP_ID;
+    const callbackType = (params.optional('CallbackType') ?? 'HTTP').toUpperCase();
+    if (callbackType !== 'HTTP' && callbackType !== 'MNS')
+      throw invalidParameter('CallbackType', 'HTTP or MNS');
+    const config: CallbackConfig = {
+      appId,
+      callbackType,
+      eventTypeList: params.optional('EventTypeList') ?? '',
+      authSwitch: params.optional('AuthSwitch'),
+      authKey: params.optional('AuthKey'),
+    };
+    if (callbackType === 'MNS') {
+      config.mnsEndpoint = params.required('MnsEndpoint');
+      config.mnsQueueName = params.required('MnsQueueName');
+    } else {
+      const url = params.required('CallbackURL');
+      if (Buffer.byteLength(url) > MAX_CALLBACK_URL_BYTES)
+        throw invalidParameter('CallbackURL', `over ${MAX_CALLBACK_URL_BYTES} bytes`);
+      config.callbackUrl = url;
+    }
+    engine.setMessageCallback(regionId, config);
+    return {};
+  },
+
+  GetMessageCallback: ({ engine, params, regionId }) => {
+    const config = engine.getMessageCallback(regionId, params.optional('AppId') ?? DEFAULT_APP_ID);
+    return config ? { MessageCallback: callbackAnswer(config) } : {};
+  },
+
+  DeleteMessageCallback: ({ engine, params, regionId }) => {
+    engine.deleteMessageCallback(regionId, params.optional('AppId') ?? DEFAULT_APP_ID);
+    return {};
+  },
+
+  CreateUploadVideo: ({ engine, params, regionId }) => {
+    const fileSize = params.optional('FileSize');
+    const video = engine.createUploadVideo({
+      regionId,
+      appId: params.optional('AppId') ?? DEFAULT_APP_ID,
+      title: params.required('Title'),
+      fileName: params.required('FileName'),
+      fileSize:
+        fileSize === undefined ? undefined : params.integer('FileSize', 0, 0, Number.MAX_SAFE_INTEGER),
+      description: params.optional('Description'),
+      tags: params.optional('Tags'),
+      templateGroupId: params.optional('TemplateGroupId'),
+      userData: parseUserData(params.optional('UserData')),
+    });
+    const address = {
+      Endpoint: 'http://oss-vod-emulator.invalid',
+      Bucket: 'outin-vod-emulator',
+      FileName: `sv/${video.videoId}/${video.fileName}`,
+    };
+    // Fake, local-only upload credentials in VOD's Base64-JSON shape.
+    const auth = {
+      AccessKeyId: 'STS.vod-emulator',
+      AccessKeySecret: 'vod-emulator',
+      SecurityToken: 'vod-emulator',
+      Expiration: '3600',
+    };
+    return {
+      VideoId: video.videoId,
+      UploadAddress: Buffer.from(JSON.stringify(address)).toString('base64'),
+      UploadAuth: Buffer.from(JSON.stringify(auth)).toString('base64'),
+    };
+  },
+
+  GetVideoInfo: ({ engine, params }) => ({ Video: videoInfo(engine.video(params.required('VideoId'))) }),
+
+  DeleteVideo: ({ engine, params }) => {
+    const ids = params.list('VideoIds', MAX_DELETE_VIDEO_IDS);
+    if (ids.length === 0) throw missingParameter('VideoIds');
+    const { nonExist } = engine.deleteVideos(ids);
+    return { NonExistVideoIds: { VideoId: nonExist }, ForbiddenVideoIds: { VideoId: [] } };
+  },
+
+  SubmitTranscodeJobs: ({ engine, params }) => {
+    const task = engine.submitTranscodeJobs(
+      params.required('VideoId'),
+      params.required('TemplateGroupId'),
+      String(params.integer('Priority', 6, 1, 10)),
+      parseUserData(params.optional('UserData')),
+    );
+    return {
+      TranscodeTaskId: task.taskId,
+      TranscodeJobs: { TranscodeJob: task.jobs.map((job) => ({ JobId: job.jobId })) },
+    };
+  },
+
+  SubmitSnapshotJob: ({ engine, params }) => {
+    const job = engine.submitSnapshotJob(
+      params.required('VideoId'),
+      params.integer('Count', 1, 1, Number.MAX_SAFE_INTEGER),
+      parseUserData(params.optional('UserData')),
+    );
+    return { SnapshotJob: { JobId: job.jobId } };
+  },
+
+  SubmitAIMediaAuditJob: ({ engine, params }) => {
+    const mediaType = params.optional('MediaType');
+    if (mediaType !== undefined && mediaType !== 'video') throw invalidParameter('MediaType', 'only video');
+    const job = engine.submitAIMediaAuditJob(
+      params.required('MediaId'),
+      parseUserData(params.optional('UserData')),
+    );
+    return { JobId: job.jobId, MediaId: job.mediaId };
+  },
+
+  SubmitAIJob: ({ engine, params }) => {
+    const types = params.list('Types', AI_JOB_TYPES.length);
+    if (types.length === 0) throw missingParameter('Types');
+    const unknown = types.filter((type) => !(AI_JOB_TYPES as readonly string[]).includes(type));
+    if (unknown.length > 0) throw invalidParameter('Types', `unknown ${unknown.join(',')}`);
+    const jobs = engine.submitAIJob(
+      params.required('MediaId'),
+      types as AIJobType[],
+      parseUserData(params.optional('UserData')),
+    );
+    return {
+      AIJobList: { AIJob: jobs.map((job) => ({ JobId: job.jobId, MediaId: job.mediaId, Type: job.type })) },
+    };
+  },
+
+  GetTranscodeTask: ({ engine, params }) => {
+    const taskId = params.optional('TranscodeTaskId');
+    const jobIds = params.list('JobIds', MAX_TRANSCODE_JOB_IDS);
+    if (taskId === undefined && jobIds.length === 0) throw missingParameter('TranscodeTaskId');
+    const task = taskId !== undefined ? engine.transcodeTask(taskId) : engine.transcodeTaskOfJob(jobIds[0]);
+    if (!task) throw new VodFault('NoSuchResource', 'The transcode task does not exist.');
+    return { TranscodeTask: transcodeTaskDetail(task, jobIds.length > 0 ? new Set(jobIds) : undefined) };
+  },
+
+  ListTranscodeTask: ({ engine, params }) => {
+    const videoId = params.required('VideoId');
+    const pageNo = params.integer('PageNo', 1, 1, Number.MAX_SAFE_INTEGER);
+    const pageSize = params.integer('PageSize', 10, 1, MAX_LIST_TRANSCODE_PAGE_SIZE);
+    const tasks = engine.transcodeTasksOf(videoId).sort((a, b) => b.creationTime - a.creationTime);
+    const page = tasks.slice((pageNo - 1) * pageSize, pageNo * pageSize);
+    return { TranscodeTaskList: { TranscodeTask: page.map(transcodeTaskSummary) } };
+  },
+
+  ListSnapshots: ({ engine, params }) => {
+    const videoId = params.required('VideoId');
+    engine.video(videoId);
+    const pageNo = params.integer('PageNo', 1, 1, Number.MAX_SAFE_INTEGER);
+    const pageSize = params.integer('PageSize', 20, 1, MAX_LIST_SNAPSHOTS_PAGE_SIZE);
+    const job = engine.latestSnapshotJob(videoId);
+    if (!job?.regular) return {};
+    const first = (pageNo - 1) * pageSize + 1;
+    const last = Math.min(job.count, pageNo * pageSize);
+    const snapshots = [];
+    for (let index = first; index <= last; index++)
+      snapshots.push({ Index: index, Url: snapshotUrl(job.regular, index) });
+    return {
+      MediaSnapshot: {
+        JobId: job.jobId,
+        CreationTime: vodTime(job.creationTime),
+        Regular: job.regular,
+        Total: job.count,
+        Snapshots: { Snapshot: snapshots },
+      },
+    };
+  },
+
+  GetAIMediaAuditJob: ({ engine, params }) => {
+    const job = engine.auditJob(params.required('JobId'));
+    if (!job) throw new VodFault('NoSuchResource', 'The audit job does not exist.');
+    return {
+      MediaAuditJob: {
+        JobId: job.jobId,
+        MediaId: job.mediaId,
+        Type: 'AIMediaAudit',
+        Status: job.status,
+        Code: job.code,
+        Message: job.message,
+        CreationTime: vodTime(job.creationTime),
+        CompleteTime: job.completeTime === undefined ? undefined : vodTime(job.completeTime),
+        Data: job.result,
+      },
+    };
+  },
+
+  GetMediaAuditResult: ({ engine, params }) => {
+    const mediaId = params.required('MediaId');
+    engine.video(mediaId);
+    const job = engine.latestAudit(mediaId);
+    return job?.result ? { MediaAuditResult: job.result } : {};
+  },
+};
