@@ -9,6 +9,7 @@ import { cancelVideoUpdate, retryStageUpdate, videoStateQuery } from '../../../w
 import type { videoWorkflow } from '../../../workflows/video';
 import type { EventMeta } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
+import { recordHistory } from '../../helpers/history-recorder';
 import { silentLog, startPipelineWorker, type RunningPipelineWorker } from '../../helpers/pipeline-worker';
 
 // The video workflow on a real Temporal server, with a policy that submits no follow-ups: events in,
@@ -102,6 +103,7 @@ describe('video workflow on a real Temporal server', () => {
       }
       expect(ids).toEqual([videoWorkflowId(videoId)]);
     });
+    await recordHistory(handle, 'video-dedup-and-query');
   });
 
   it('records an unknown event type on its video', async () => {
@@ -153,6 +155,7 @@ describe('video workflow on a real Temporal server', () => {
       expect(view.runs).toBeGreaterThan(1);
     });
     expect((await handle.describe()).runId).not.toBe(firstRun);
+    await recordHistory(handle, 'video-after-continue-as-new');
   });
 
   it('closes on deletion, and a late event revives it with its state instead of starting empty', async () => {
@@ -180,6 +183,7 @@ describe('video workflow on a real Temporal server', () => {
     expect(revived.counters).toEqual({ applied: 3, duplicates: 0, unknown: 0 });
     expect(revived.runs).toBe(2);
     expect(revived.uploaded?.implied).toBe(false);
+    await recordHistory(handle, 'video-revived-after-delete');
   });
 
   it('refuses operator actions that make no sense, with the reason', async () => {
@@ -198,5 +202,6 @@ describe('video workflow on a real Temporal server', () => {
     });
     const final = await handle.result();
     expect(final.cancelled?.reason).toBe('test');
+    await recordHistory(handle, 'video-refusals-and-cancel');
   });
 });
