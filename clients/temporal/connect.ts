@@ -17,7 +17,7 @@ async function tlsOptions(config: TemporalConfig): Promise<ConnectionOptions['tl
 
 export async function connectClient(
   config: TemporalConfig,
-): Promise<{ client: Client; close(): Promise<void> }> {
+): Promise<{ client: Client; close: () => Promise<void> }> {
   const connection = await Connection.connect({
     address: config.address,
     tls: await tlsOptions(config),
