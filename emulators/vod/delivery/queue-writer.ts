@@ -14,7 +14,7 @@ export interface EventQueueWriter {
 
 // @alicloud/mns ships no type declarations; this is the part of it the writer uses.
 interface MnsClient {
-  sendMessage(queueName: string, params: { MessageBody: string }): Promise<unknown>;
+  sendMessage(queueName: string, params: { MessageBody: string }): Promise<{ code: number }>;
 }
 type MnsClientClass = new (
   accountId: string,
@@ -45,7 +45,9 @@ export class MnsQueueWriter implements EventQueueWriter {
   constructor(private readonly credentials: AccessKey) {}
 
   async write(queue: QueueAddress, body: string): Promise<void> {
-    await this.clientFor(queue.endpoint).sendMessage(queue.queueName, { MessageBody: body });
+    const answer = await this.clientFor(queue.endpoint).sendMessage(queue.queueName, { MessageBody: body });
+    // The SDK throws only for XML error bodies; any other non-2xx answer is a failed write too.
+    if (answer.code < 200 || answer.code > 299) throw new Error(`SMQ answered HTTP ${answer.code}`);
   }
 
   private clientFor(endpoint: string): MnsClient {

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import RPCClient from '@alicloud/pop-core';
+import { signRpc } from '../../../emulators/vod/protocol/signature';
+import { popFailure, startVodStack, type VodStack } from './support/vod-stack';
+
+// The RPC protocol through @alicloud/pop-core over real HTTP, and hand-signed requests for the
+// cases the SDK would never produce (replayed nonce, stale timestamp).
+
+let stack: VodStack;
+beforeAll(async () => {
+  stack = await startVodStack();
+});
+afterAll(() => stack.close());
+
+function signedUrl(params: Record<string, string>, secret: string): string {
+  const map = new Map(Object.entries(params));
+  map.set('Signature', signRpc('GET', map, secret));
+  return `${stack.vod.endpoint}/?${new URLSearchParams([...map.entries()]).toString()}`;
+}
+
+function commonParams(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    Action: 'GetMessageCallback',
+    Version: '2017-03-21',
+    Format: 'JSON',
+    AccessKeyId: stack.vod.accessKeyId,
+    SignatureMethod: 'HMAC-SHA1',
+    SignatureVersion: '1.0',
+    SignatureNonce: randomUUID(),
+    Timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    ...overrides,
+  };
+}
+
+describe('VOD RPC protocol', () => {
+  test('GET and POST requests both answer JSON with a RequestId', async () => {
+    const viaGet = await stack.call<{ RequestId: string }>('GetMessageCallback', {}, 'GET');
+    const viaPost = await stack.call<{ RequestId: string }>('GetMessageCallback', {}, 'POST');
+    expect(viaGet.RequestId).toMatch(/^[0-9A-F-]{36}$/);
+    expect(viaPost.RequestId).not.toBe(viaGet.RequestId);
+  });
+
+  test('a wrong secret is SignatureDoesNotMatch (400)', async () => {
+    const wrong = new RPCClient({
+      endpoint: stack.vod.endpoint,
+      apiVersion: '2017-03-21',
+      accessKeyId: stack.vod.accessKeyId,
+      accessKeySecret: 'not-the-secret',
+    });
+    const failure = await popFailure(wrong.request('GetMessageCallback', {}, { method: 'POST' }));
+    expect(failure.code).toBe('SignatureDoesNotMatch');
+    expect(failure.entry.response.statusCode).toBe(400);
+    expect(failure.data).toEqual(
+      expect.objectContaining({
+        RequestId: expect.any(String),
+        HostId: expect.any(String),
+        Message: expect.any(String),
+      }),
+    );
+  });
+
+  test('an unknown AccessKeyId is InvalidAccessKeyId.NotFound', async () => {
+    const stranger = new RPCClient({
+      endpoint: stack.vod.endpoint,
+      apiVersion: '2017-03-21',
+      accessKeyId: 'someone-else',
+      accessKeySecret: stack.vod.accessKeySecret,
+    });
+    const failure = await popFailure(stranger.request('GetMessageCallback', {}, {}));
+    expect(failure.code).toBe('InvalidAccessKeyId.NotFound');
+  });
+
+  test('a reused nonce is refused even with a valid signature', async () => {
+    const url = signedUrl(commonParams(), stack.vod.accessKeySecret);
+    const first = await fetch(url);
+    expect(first.status).toBe(200);
+    const replay = await fetch(url);
+    expect(replay.status).toBe(400);
+    expect(((await replay.json()) as { Code: string }).Code).toBe('SignatureNonceUsed');
+  });
+
+  test('a timestamp 16 minutes old is InvalidTimeStamp.Expired; a malformed one is .Format', async () => {
+    const stale = new Date(Date.now() - 16 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const expired = await fetch(signedUrl(commonParams({ Timestamp: stale }), stack.vod.accessKeySecret));
+    expect(expired.status).toBe(400);
+    expect(((await expired.json()) as { Code: string }).Code).toBe('InvalidTimeStamp.Expired');
+    const malformed = await fetch(
+      signedUrl(commonParams({ Timestamp: '25/11/2026' }), stack.vod.accessKeySecret),
+    );
+    expect(((await malformed.json()) as { Code: string }).Code).toBe('InvalidTimeStamp.Format');
+  });
+
+  test('missing common parameters, unknown actions and missing action parameters', async () => {
+    const params = commonParams();
+    delete params.SignatureNonce;
+    const noNonce = await fetch(signedUrl(params, stack.vod.accessKeySecret));
+    expect(((await noNonce.json()) as { Code: string }).Code).toBe('MissingParameter');
+
+    const unknown = await popFailure(stack.call('LaunchRocket'));
+    expect(unknown.code).toBe('InvalidAction.NotFound');
+    expect(unknown.entry.response.statusCode).toBe(404);
+
+    const noVideo = await popFailure(stack.call('GetVideoInfo'));
+    expect(noVideo.code).toBe('MissingParameter');
+    expect(noVideo.message).toContain('VideoId');
+  });
+});
