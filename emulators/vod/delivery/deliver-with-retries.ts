@@ -14,7 +14,8 @@ export const VOD_RETRY_POLICY: RetryPolicy = Object.freeze({ attempts: 3, interv
 function describe(error: unknown): string {
   if (error instanceof Error) {
     const code = (error as { code?: unknown }).code;
-    return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+    // The SMQ SDK names its errors after SMQ's code, e.g. MNSQueueNotExistError.
+    return `${typeof code === 'string' ? code : error.name}: ${error.message}`;
   }
   return String(error);
 }

@@ -15,6 +15,8 @@ export interface SmqSink {
   endpoint: string;
   messages: SunkMessage[];
   attemptsByQueue: Map<string, number>;
+  /** The next `count` writes are answered 500 InternalError. */
+  failNextWrites(count: number): void;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,7 @@ export async function startSmqSink(queues: readonly string[]): Promise<SmqSink> 
   const known = new Set(queues);
   const messages: SunkMessage[] = [];
   const attemptsByQueue = new Map<string, number>();
+  let failuresLeft = 0;
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -45,6 +48,14 @@ export async function startSmqSink(queues: readonly string[]): Promise<SmqSink> 
         );
         return;
       }
+      if (failuresLeft > 0) {
+        failuresLeft--;
+        res.writeHead(500, { 'content-type': 'text/xml' });
+        res.end(
+          `<?xml version="1.0" encoding="UTF-8"?><Error xmlns="http://mns.aliyuncs.com/doc/v1/"><Code>InternalError</Code><Message>simulated failure</Message><RequestId>${randomUUID()}</RequestId><HostId>sink</HostId></Error>`,
+        );
+        return;
+      }
       const xml = Buffer.concat(chunks).toString('utf8');
       const body = unescapeXml(/<MessageBody>([\s\S]*)<\/MessageBody>/.exec(xml)?.[1] ?? '');
       messages.push({ queueName, body, at: Date.now() });
@@ -56,5 +67,13 @@ export async function startSmqSink(queues: readonly string[]): Promise<SmqSink> 
     });
   });
   const listening = await listen(server, 0, '127.0.0.1');
-  return { endpoint: listening.url, messages, attemptsByQueue, close: () => listening.close() };
+  return {
+    endpoint: listening.url,
+    messages,
+    attemptsByQueue,
+    failNextWrites: (count) => {
+      failuresLeft = count;
+    },
+    close: () => listening.close(),
+  };
 }
