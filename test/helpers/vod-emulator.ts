@@ -24,7 +24,7 @@ async function admin(endpoint: string, method: string, path: string, body?: unkn
     headers: { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const answer = (await response.json()) as unknown;
+  const answer: unknown = await response.json();
   if (!response.ok)
     throw new Error(`admin ${method} ${path}: HTTP ${response.status} ${JSON.stringify(answer)}`);
   return answer;

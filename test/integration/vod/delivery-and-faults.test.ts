@@ -77,7 +77,7 @@ describe('fault injection', () => {
       expect(info.Video.Status).toBe('TranscodeFail');
       const streams = stack
         .events()
-        .filter((e) => e.EventType === 'StreamTranscodeComplete') as VodEventOf<'StreamTranscodeComplete'>[];
+        .filter((e): e is VodEventOf<'StreamTranscodeComplete'> => e.EventType === 'StreamTranscodeComplete');
       expect(streams).toHaveLength(3);
       for (const stream of streams) {
         expect(stream.Status).toBe('fail');

@@ -59,8 +59,9 @@ describe('VOD API and event sequences', () => {
 
     const events = ofVideo(videoId).filter((event) => event.EventType !== 'FileUploadComplete');
     const streams = events.filter(
-      (event) => event.EventType === 'StreamTranscodeComplete',
-    ) as VodEventOf<'StreamTranscodeComplete'>[];
+      (event): event is VodEventOf<'StreamTranscodeComplete'> =>
+        event.EventType === 'StreamTranscodeComplete',
+    );
     expect(streams.map((event) => event.Definition)).toEqual(['LD', 'SD', 'HD']);
     expect(streams.map((event) => event.JobId)).toEqual(
       submitted.TranscodeJobs.TranscodeJob.map((job) => job.JobId),
@@ -124,9 +125,8 @@ describe('VOD API and event sequences', () => {
       MediaSnapshot: { Total: number; Snapshots: { Snapshot: { Index: number; Url: string }[] } };
     }>('ListSnapshots', { VideoId: videoId, PageSize: 2, PageNo: 2 });
     expect(page.MediaSnapshot.Total).toBe(3);
-    expect(page.MediaSnapshot.Snapshots.Snapshot).toEqual([
-      { Index: 3, Url: expect.stringContaining('-00003.jpg') },
-    ]);
+    expect(page.MediaSnapshot.Snapshots.Snapshot.map((s) => s.Index)).toEqual([3]);
+    expect(page.MediaSnapshot.Snapshots.Snapshot[0].Url).toContain('-00003.jpg');
     const info = await stack.call<{ Video: { Snapshots: { Snapshot: string[] }; CoverURL: string } }>(
       'GetVideoInfo',
       { VideoId: videoId },
@@ -158,12 +158,8 @@ describe('VOD API and event sequences', () => {
       'GetAIMediaAuditJob',
       { JobId },
     );
-    expect(job.MediaAuditJob).toEqual(
-      expect.objectContaining({
-        Status: 'success',
-        Data: expect.objectContaining({ Suggestion: suggestion }),
-      }),
-    );
+    expect(job.MediaAuditJob.Status).toBe('success');
+    expect(job.MediaAuditJob.Data.Suggestion).toBe(suggestion);
     const summary = await stack.call<{ MediaAuditResult: { Suggestion: string } }>('GetMediaAuditResult', {
       MediaId: videoId,
     });
