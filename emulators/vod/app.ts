@@ -22,6 +22,8 @@ export interface VodEmulatorOptions extends Omit<VodEngineOptions, 'clock' | 'wr
   smqCredentials?: AccessKey;
   /** Replaces the SMQ writer (default: @alicloud/mns over HTTP). */
   writer?: EventQueueWriter;
+  /** Region of requests that carry no RegionId (pop-core sends none unless asked). */
+  regionId?: string;
   /** Host reported in error bodies. */
   hostId?: string;
 }
@@ -75,7 +77,7 @@ export function buildVodEmulator(opts: VodEmulatorOptions = {}): VodEmulator {
       const answer = handler({
         engine,
         params: new ActionParams(params),
-        regionId: params.get('RegionId') ?? DEFAULT_REGION_ID,
+        regionId: params.get('RegionId') ?? opts.regionId ?? DEFAULT_REGION_ID,
       });
       sendJson(res, 200, { RequestId: requestId, ...answer });
     } catch (error) {

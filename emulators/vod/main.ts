@@ -10,6 +10,7 @@ Usage: tsx emulators/vod/main.ts --port <p> --smq-endpoint <url> [options]
 
   --port N                   port to listen on (0 picks a free one)          [required]
   --host H                   address to bind                                  [127.0.0.1]
+  --region ID                region of requests that carry no RegionId        [cn-shanghai]
   --smq-endpoint URL         SMQ endpoint events are written to when the configured
                              MnsEndpoint is not a loopback address
   --access-key-id ID         key callers sign API requests with               [local default]
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
       port: str,
       host: { type: 'string', default: '127.0.0.1' },
       'smq-endpoint': str,
+      region: str,
       'access-key-id': str,
       'access-key-secret': str,
       'smq-access-key-id': str,
@@ -99,6 +101,7 @@ async function main(): Promise<void> {
       accessKeySecret: values['smq-access-key-secret'] ?? DEFAULT_ACCESS_KEY.accessKeySecret,
     },
     smqEndpoint: values['smq-endpoint'],
+    regionId: values.region,
     encoding,
     seed: number(values.seed, 'seed'),
     faults,

@@ -62,6 +62,7 @@ const ANALYSIS_ALLOWED: readonly VideoStatus[] = [
   'Blocked',
 ];
 export const MAX_SNAPSHOT_COUNT = 1_000;
+const SESSION_ID_WINDOW_MS = 7 * 24 * 3600 * 1000;
 const DEFAULT_DEFINITIONS = ['LD', 'SD', 'HD'];
 
 // Title or tag markers that choose an AI review's verdict (the admin API can also set it).
@@ -87,6 +88,7 @@ export class VodEngine {
   private readonly auditJobs = new Map<string, AuditJob>();
   private readonly aiJobs = new Map<string, AIJob>();
   private readonly activeTranscodes = new Map<string, number>();
+  private readonly transcodeSessions = new Map<string, number>();
   private readonly onError: (error: unknown) => void;
 
   constructor(opts: VodEngineOptions) {
@@ -221,12 +223,21 @@ export class VodEngine {
     templateGroupId: string,
     priority: string,
     userData: RequestUserData,
+    sessionId?: string,
   ): TranscodeTask {
     const video = this.video(videoId);
     if (!TRANSCODE_ALLOWED.includes(video.status)) {
       throw new VodFault('Forbidden.IllegalStatus', `Status of the video is illegal: ${video.status}.`);
     }
     const now = this.clock.now();
+    if (sessionId !== undefined) {
+      const usedAt = this.transcodeSessions.get(sessionId);
+      // The error code VOD uses for a reused SessionId is not documented (reference §5.3).
+      if (usedAt !== undefined && now - usedAt < SESSION_ID_WINDOW_MS) {
+        throw invalidParameter('SessionId', 'this SessionId was used within the last 7 days');
+      }
+      this.transcodeSessions.set(sessionId, now);
+    }
     const task: TranscodeTask = {
       taskId: newMediaId(),
       videoId,

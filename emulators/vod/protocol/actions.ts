@@ -11,6 +11,7 @@ import {
   MAX_LIST_SNAPSHOTS_PAGE_SIZE,
   MAX_LIST_TRANSCODE_PAGE_SIZE,
   MAX_TRANSCODE_JOB_IDS,
+  SESSION_ID_PATTERN,
 } from './limits';
 import type { ActionParams } from './param-readers';
 
@@ -105,6 +106,13 @@ function callbackAnswer(config: CallbackConfig): ActionAnswer {
   };
 }
 
+function sessionId(value: string | undefined): string | undefined {
+  if (value !== undefined && !SESSION_ID_PATTERN.test(value)) {
+    throw invalidParameter('SessionId', 'at most 50 of [A-Za-z0-9_-]');
+  }
+  return value;
+}
+
 const AI_JOB_TYPES: readonly AIJobType[] = ['AIMediaDNA', 'AIVideoTag'];
 
 export const ACTIONS: Record<string, ActionHandler> = {
@@ -191,6 +199,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
       params.required('TemplateGroupId'),
       String(params.integer('Priority', 6, 1, 10)),
       parseUserData(params.optional('UserData')),
+      sessionId(params.optional('SessionId')),
     );
     return {
       TranscodeTaskId: task.taskId,

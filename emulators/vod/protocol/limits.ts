@@ -15,3 +15,4 @@ export const MAX_TRANSCODE_JOB_IDS = 10;
 export const MAX_LIST_TRANSCODE_PAGE_SIZE = 50;
 export const MAX_LIST_SNAPSHOTS_PAGE_SIZE = 100;
 export const MAX_DELETE_VIDEO_IDS = 20;
+export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
