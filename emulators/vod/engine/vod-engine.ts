@@ -268,7 +268,10 @@ export class VodEngine {
           faults: this.faults,
           streamMs: this.durations.transcodeStreamMs,
           extend: this.extendFor(video, userData),
-          emit: (event) => this.emit(video, event, userData),
+          // A video deleted mid-task sends no further transcode events.
+          emit: (event) => {
+            if (this.videos.has(videoId)) this.emit(video, event, userData);
+          },
           finished: (anySuccess) => this.transcodeFinished(video, anySuccess),
         }),
       this.onError,
