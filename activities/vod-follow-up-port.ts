@@ -28,11 +28,20 @@ export function vodFollowUpPort(vod: VodClient): FollowUpPort {
       return { jobId: result.SnapshotJob.JobId };
     },
     async submitAIMediaAudit({ videoId, userData, templateId }) {
-      const result = await vod.submitAIMediaAuditJob({ MediaId: videoId, TemplateId: templateId, UserData: userData });
+      const result = await vod.submitAIMediaAuditJob({
+        MediaId: videoId,
+        TemplateId: templateId,
+        UserData: userData,
+      });
       return { jobId: result.JobId };
     },
     async submitAIJob({ videoId, userData, type, config }) {
-      const result = await vod.submitAIJob({ MediaId: videoId, Types: type, Config: config, UserData: userData });
+      const result = await vod.submitAIJob({
+        MediaId: videoId,
+        Types: type,
+        Config: config,
+        UserData: userData,
+      });
       return { jobId: result.AIJobList[0]?.JobId };
     },
     async findTranscodeTaskSince(videoId, sinceMs) {
@@ -51,7 +60,9 @@ export function vodFollowUpPort(vod: VodClient): FollowUpPort {
     async findSnapshotJobSince(videoId, sinceMs) {
       const { MediaSnapshot } = await vod.listSnapshots({ VideoId: videoId });
       const created = MediaSnapshot?.CreationTime ? Date.parse(MediaSnapshot.CreationTime) : NaN;
-      return MediaSnapshot?.JobId && created >= sinceMs - CLOCK_SLACK_MS ? { jobId: MediaSnapshot.JobId } : undefined;
+      return MediaSnapshot?.JobId && created >= sinceMs - CLOCK_SLACK_MS
+        ? { jobId: MediaSnapshot.JobId }
+        : undefined;
     },
   };
 }

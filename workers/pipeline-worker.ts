@@ -34,6 +34,9 @@ export async function createPipelineWorker(options: PipelineWorkerOptions): Prom
     activities: createActivities({ ...options.deps, temporal: options.client, taskQueue: options.taskQueue }),
     // Poller activities run for minutes; give them room to drain on shutdown.
     shutdownGraceTime: '30s',
+    // Cancellation reaches an activity with a heartbeat reply: a short throttle lets a stopped
+    // consumer's poller notice within seconds (the default would be 80% of its heartbeat timeout).
+    maxHeartbeatThrottleInterval: '5s',
     ...options.tuning,
   });
 }

@@ -32,7 +32,7 @@ export async function startPipelineWorker(
     taskQueue,
     deps,
     workflowBundle: { codePath: stack.workflowBundlePath },
-    tuning: { shutdownGraceTime: '5s', ...options.tuning },
+    tuning: { shutdownGraceTime: '5s', maxHeartbeatThrottleInterval: '1s', ...options.tuning },
   });
   const running = worker.run();
   return {

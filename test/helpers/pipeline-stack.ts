@@ -1,0 +1,151 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { SmqClient } from '../../clients/smq';
+import { createVodClient, type VodClient } from '../../clients/vod';
+import { loadConfig, type VodflowConfig } from '../../common/config';
+import { pipelinePolicySchema, type PipelinePolicyInput } from '../../common/pipeline-policy';
+import { pollerOptionsSchema, type PollerOptionsInput } from '../../common/poller-options';
+import { videoWorkflowId } from '../../common/workflow-ids';
+import type { VodEmulatorOptions } from '../../emulators/vod/app';
+import type { SmqEmulatorOptions } from '../../emulators/smq/app';
+import { startConsumers } from '../../starters/start-consumers';
+import { activityDepsFromConfig } from '../../workers/activity-deps';
+import { stopConsumerSignal, videoStateQuery } from '../../workflows/definitions';
+import type { smqConsumerWorkflow } from '../../workflows/consumer';
+import type { videoWorkflow } from '../../workflows/video';
+import type { VideoStage, VideoView } from '../../workflows/video-state';
+import { eventually } from './eventually';
+import { silentLog, startPipelineWorker, type RunningPipelineWorker } from './pipeline-worker';
+import { startSmqEmulator, type RunningSmqEmulator } from './smq-emulator';
+import { startVodEmulator, type RunningVodEmulator } from './vod-emulator';
+
+export const REGION = 'cn-shanghai';
+
+export interface PipelineStackOptions {
+  policy?: Partial<PipelinePolicyInput>;
+  poller?: PollerOptionsInput;
+  smq?: SmqEmulatorOptions;
+  vod?: Omit<VodEmulatorOptions, 'smqEndpoint'>;
+  /** SMQ queue visibility timeout, seconds. */
+  visibilityTimeout?: number;
+}
+
+export interface PipelineStack {
+  smq: RunningSmqEmulator;
+  vod: RunningVodEmulator;
+  vodClient: VodClient;
+  /** The queue VOD writes into, for tests that put messages in or check it drained. */
+  queue: SmqClient;
+  queueName: string;
+  config: VodflowConfig;
+  worker: RunningPipelineWorker;
+  startConsumer(): Promise<WorkflowHandle<typeof smqConsumerWorkflow>>;
+  /** CreateUploadVideo + the emulator's upload completion: the video's first event is on its way. */
+  upload(title?: string): Promise<string>;
+  state(videoId: string): Promise<VideoView>;
+  waitForStage(videoId: string, stage: VideoStage, timeoutMs?: number): Promise<VideoView>;
+  /** Restarts the worker (graceful), e.g. after a crash test killed it. */
+  restartWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// The whole pipeline on loopback: both emulators in-process, the real worker on the shared Temporal
+// server, VOD configured (SetMessageCallback) to write into a fresh SMQ queue.
+export async function startPipelineStack(options: PipelineStackOptions = {}): Promise<PipelineStack> {
+  const smq = await startSmqEmulator(options.smq);
+  const vod = await startVodEmulator({
+    retry: { intervalMs: 100 },
+    ...options.vod,
+    smqEndpoint: smq.endpoint,
+  });
+  const queueName = `vod-events-${randomUUID().slice(0, 8)}`;
+  const credentials = { accessKeyId: vod.accessKeyId, accessKeySecret: vod.accessKeySecret };
+  const queue = new SmqClient(queueName, { ...credentials, endpoint: smq.endpoint });
+  await queue.createQueue({ visibilityTimeout: options.visibilityTimeout ?? 10 });
+  const vodClient = createVodClient({ ...credentials, region: REGION, endpoint: vod.endpoint });
+  await vodClient.setMessageCallback({
+    CallbackType: 'MNS',
+    MnsEndpoint: smq.endpoint,
+    MnsQueueName: queueName,
+    EventTypeList: 'ALL',
+  });
+
+  const config = loadConfig({
+    SMQ_ENDPOINT: smq.endpoint,
+    VOD_ENDPOINT: vod.endpoint,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.accessKeySecret,
+    VODFLOW_QUEUES: `${REGION}:${queueName}`,
+    VODFLOW_TEMPLATE_GROUP_ID: 'tg-vodflow-test',
+    VODFLOW_RETRY_INITIAL_MS: '200',
+  });
+  config.policy = pipelinePolicySchema.parse({ ...config.policy, ...options.policy });
+  const poller = pollerOptionsSchema.parse({ waitSeconds: 1, runForMs: 60_000, ...options.poller });
+
+  const taskQueue = `vodflow-test-${randomUUID()}`;
+  const startWorker = () =>
+    startPipelineWorker(
+      { ...activityDepsFromConfig(config, silentLog), heartbeatIntervalMs: 1_000 },
+      { taskQueue },
+    );
+  let worker = await startWorker();
+  const consumers: WorkflowHandle<typeof smqConsumerWorkflow>[] = [];
+
+  const stack: PipelineStack = {
+    smq,
+    vod,
+    vodClient,
+    queue,
+    queueName,
+    config,
+    get worker() {
+      return worker;
+    },
+    async startConsumer() {
+      const [started] = await startConsumers(worker.client, {
+        queues: [{ region: REGION, queue: queueName }],
+        shards: 1,
+        taskQueue,
+        poller,
+      });
+      if (!started) throw new Error('no consumer started');
+      const handle = worker.client.workflow.getHandle<typeof smqConsumerWorkflow>(started.workflowId);
+      consumers.push(handle);
+      return handle;
+    },
+    async upload(title = 'vodflow test video') {
+      const { VideoId } = await vodClient.createUploadVideo({ Title: title, FileName: 'clip.mp4' });
+      await vod.completeUpload(VideoId);
+      return VideoId;
+    },
+    async state(videoId) {
+      return worker.client.workflow
+        .getHandle<typeof videoWorkflow>(videoWorkflowId(videoId))
+        .query(videoStateQuery);
+    },
+    async waitForStage(videoId, stage, timeoutMs = 30_000) {
+      return eventually(
+        async () => {
+          const view = await stack.state(videoId);
+          expect(view.stage).toBe(stage);
+          return view;
+        },
+        { timeoutMs, intervalMs: 200 },
+      );
+    },
+    async restartWorker() {
+      await worker.stop();
+      worker = await startWorker();
+    },
+    async close() {
+      for (const handle of consumers) {
+        await handle.signal(stopConsumerSignal).catch(() => undefined);
+        await handle.result().catch(() => undefined);
+      }
+      await worker.stop();
+      await vod.close();
+      await smq.close();
+    },
+  };
+  return stack;
+}
