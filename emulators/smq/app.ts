@@ -91,7 +91,14 @@ export function buildSmqEmulator(opts: SmqEmulatorOptions = {}): SmqEmulator {
 
       const gone = new AbortController();
       const abort = (): void => gone.abort();
+      // A client that goes away mid-poll shows up as the socket's end (FIN): the server keeps
+      // half-open sockets, so 'close' would only come when we write. No HTTP client half-closes
+      // while still waiting for its answer.
+      const socket = request.socket;
+      socket.once('close', abort);
+      socket.once('end', abort);
       response.once('close', abort);
+      if (socket.destroyed) gone.abort();
       stopping.signal.addEventListener('abort', abort, { once: true });
       const context: RouteContext = {
         engine,
@@ -112,6 +119,9 @@ export function buildSmqEmulator(opts: SmqEmulatorOptions = {}): SmqEmulator {
         }
         writeXml(response, answer.status, requestId, answer.xml, answer.headers);
       } finally {
+        socket.off('close', abort);
+        socket.off('end', abort);
+        response.off('close', abort);
         stopping.signal.removeEventListener('abort', abort);
       }
     } catch (error) {

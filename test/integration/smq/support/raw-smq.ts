@@ -14,6 +14,7 @@ export interface RawRequest {
   /** Replace or drop (undefined) headers after signing. */
   override?: Record<string, string | undefined>;
   contentMd5?: string;
+  signal?: AbortSignal;
 }
 
 export interface RawAnswer {
@@ -56,7 +57,14 @@ export function rawRequest(endpoint: string, options: RawRequest): Promise<RawAn
   const headers = { ...signedHeaders(options), 'content-length': String(body.length) };
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, method: options.method, path: options.target, headers },
+      {
+        host: url.hostname,
+        port: url.port,
+        method: options.method,
+        path: options.target,
+        headers,
+        signal: options.signal,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
