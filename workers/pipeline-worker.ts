@@ -18,6 +18,7 @@ export interface PipelineWorkerOptions {
     | 'maxConcurrentWorkflowTaskExecutions'
     | 'maxCachedWorkflows'
     | 'shutdownGraceTime'
+    | 'maxHeartbeatThrottleInterval'
   >;
 }
 

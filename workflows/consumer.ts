@@ -1,5 +1,7 @@
 import {
   ActivityCancellationType,
+  ActivityFailure,
+  CancelledFailure,
   CancellationScope,
   condition,
   continueAsNew,
@@ -11,7 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { PollerOptions } from '../common/poller-options';
-import { addRunStats, type ConsumerStats } from './consumer-stats';
+import { addRunStats, type ConsumerStats, type PollerRunStats } from './consumer-stats';
 import { consumerStatsQuery, stopConsumerSignal } from './definitions';
 
 // One consumer per (region, queue, shard): it keeps the poller activity running, restarts it when a
@@ -70,7 +72,9 @@ export async function smqConsumerWorkflow(input: ConsumerInput): Promise<Consume
       stats = addRunStats(stats, result, new Date().toISOString());
     } catch (err) {
       if (!isCancellation(err)) throw err;
-      // Stopped: the poller drained and returned its work before acknowledging the cancellation.
+      // Stopped: the poller drained its in-flight messages and reported its counters with the cancellation.
+      const drained = cancelledRunStats(err);
+      if (drained) stats = addRunStats(stats, drained, new Date().toISOString());
       stopping = true;
     }
     if (workflowInfo().continueAsNewSuggested) break;
@@ -78,4 +82,11 @@ export async function smqConsumerWorkflow(input: ConsumerInput): Promise<Consume
   if (stopping) return stats;
   await condition(allHandlersFinished);
   return continueAsNew<typeof smqConsumerWorkflow>({ ...input, stats });
+}
+
+function cancelledRunStats(err: unknown): PollerRunStats | undefined {
+  const cause = err instanceof ActivityFailure ? err.cause : err;
+  if (!(cause instanceof CancelledFailure)) return undefined;
+  const [stats] = cause.details as [PollerRunStats?];
+  return stats && typeof stats.received === 'number' ? stats : undefined;
 }

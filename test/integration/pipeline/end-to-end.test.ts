@@ -1,3 +1,7 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { smqConsumerWorkflow } from '../../../workflows/consumer';
+import { stopConsumerSignal } from '../../../workflows/definitions';
+import { recordHistory } from '../../helpers/history-recorder';
 import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 import { eventually } from '../../helpers/eventually';
 
@@ -6,9 +10,11 @@ import { eventually } from '../../helpers/eventually';
 describe('pipeline end to end', () => {
   let stack: PipelineStack;
 
+  let consumer: WorkflowHandle<typeof smqConsumerWorkflow>;
+
   beforeAll(async () => {
     stack = await startPipelineStack();
-    await stack.startConsumer();
+    consumer = await stack.startConsumer();
   });
   afterAll(async () => {
     await stack?.close();
@@ -40,5 +46,15 @@ describe('pipeline end to end', () => {
       const attributes = await stack.queue.getAttributes();
       expect(attributes.activeMessages + attributes.inactiveMessages + attributes.delayMessages).toBe(0);
     });
+  });
+
+  it('stops the consumer on request after draining, with counters that add up', async () => {
+    await consumer.signal(stopConsumerSignal);
+    const stats = await consumer.result();
+    expect(stats.received).toBeGreaterThan(0);
+    expect(stats.signalled + stats.quarantined).toBe(stats.received);
+    expect(stats.deleted).toBe(stats.received);
+    expect(stats.signalFailures + stats.deleteFailures).toBe(0);
+    await recordHistory(consumer, 'consumer-stopped-after-draining');
   });
 });
