@@ -59,7 +59,12 @@ export function createPollQueue(deps: PollerDeps) {
     const stopAt = Date.now() + options.runForMs;
     const stopping = (): boolean => context.cancellationSignal.aborted || Date.now() >= stopAt;
 
-    const heartbeat = setInterval(() => context.heartbeat(stats), deps.heartbeatIntervalMs ?? 5_000);
+    // Several heartbeats per heartbeat timeout, so that one slow beat does not look like a crash.
+    const beatEveryMs = Math.min(
+      deps.heartbeatIntervalMs ?? 5_000,
+      (options.heartbeatTimeoutMs ?? 30_000) / 3,
+    );
+    const heartbeat = setInterval(() => context.heartbeat(stats), beatEveryMs);
     try {
       context.heartbeat(stats);
       await Promise.all(Array.from({ length: options.receivers }, () => receiveLoop()));

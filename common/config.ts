@@ -59,6 +59,10 @@ const envSchema = z.object({
   VODFLOW_SIGNAL_CONCURRENCY: int.min(1).max(512).default(64),
   VODFLOW_VISIBILITY_TIMEOUT_SECONDS: int.min(1).max(43_200).default(30),
   VODFLOW_POLL_RUN_MINUTES: int.min(1).max(60).default(5),
+  VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS: int.min(2).max(600).default(30),
+
+  VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS: int.min(1).max(3_600).default(60),
+  VODFLOW_IDLE_CLOSE_DAYS: z.coerce.number().positive().max(3_650).default(30),
 });
 
 /** Every environment variable vodflow reads (documented in .env.example and README). */
@@ -92,6 +96,7 @@ export interface VodflowConfig {
   vod: { endpoint?: string };
   policy: PipelinePolicy;
   poller: PollerOptions;
+  video: { followUpTimeoutMs: number; idleCloseMs: number };
 }
 
 export class ConfigError extends Error {
@@ -164,7 +169,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       signalConcurrency: e.VODFLOW_SIGNAL_CONCURRENCY,
       visibilityTimeoutSeconds: e.VODFLOW_VISIBILITY_TIMEOUT_SECONDS,
       runForMs: e.VODFLOW_POLL_RUN_MINUTES * 60_000,
+      heartbeatTimeoutMs: e.VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS * 1000,
     }),
+    video: {
+      followUpTimeoutMs: e.VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS * 1000,
+      idleCloseMs: Math.round(e.VODFLOW_IDLE_CLOSE_DAYS * 24 * 3_600_000),
+    },
   };
 }
 

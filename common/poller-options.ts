@@ -23,6 +23,13 @@ export const pollerOptionsSchema = z.object({
    * signalled after half of it get it extended (ChangeMessageVisibility).
    */
   visibilityTimeoutSeconds: z.number().int().min(1).max(43_200).default(30),
+  /** A poller silent for this long is presumed dead (its worker crashed) and restarted elsewhere. */
+  heartbeatTimeoutMs: z
+    .number()
+    .int()
+    .min(2_000)
+    .max(10 * 60_000)
+    .default(30_000),
   /** Bodies larger than this are quarantined without decoding. */
   maxBodyBytes: z.number().int().min(1_024).max(65_536).default(65_536),
 });

@@ -13,10 +13,14 @@ export interface TiedProcess {
   readonly exited: Promise<number | null>;
   isRunning(): boolean;
   stop(): Promise<void>;
+  /** Sends a signal to the process, or to its whole group when started detached. */
+  kill(signal: NodeJS.Signals): void;
 }
 
 export interface TiedProcessOptions {
   cwd?: string;
+  /** Own process group, so that kill('SIGKILL') takes the whole tree down at once (crash tests). */
+  detached?: boolean;
   env?: NodeJS.ProcessEnv;
   onLine?: (line: string) => void;
 }
@@ -27,6 +31,7 @@ export function spawnTied(command: string, args: string[], options: TiedProcessO
     cwd: options.cwd,
     env: options.env ?? process.env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   let tail = '';
   let partial = '';
@@ -60,6 +65,11 @@ export function spawnTied(command: string, args: string[], options: TiedProcessO
     output: () => tail,
     exited,
     isRunning: () => running,
+    kill(signal) {
+      if (!running || child.pid === undefined) return;
+      if (options.detached) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    },
     async stop() {
       if (!running) return;
       child.kill('SIGTERM');

@@ -24,6 +24,7 @@ export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps[
 
   return {
     policy: config.policy,
+    videoLimits: config.video,
     log,
     queue(region, queue) {
       const key = `${region}/${queue}`;

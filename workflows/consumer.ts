@@ -30,13 +30,12 @@ export interface ConsumerInput {
   stats?: ConsumerStats;
 }
 
-const HEARTBEAT_TIMEOUT_MS = 30_000;
-
 export async function smqConsumerWorkflow(input: ConsumerInput): Promise<ConsumerStats> {
   const { pollQueue } = proxyActivities<ReturnType<typeof createActivities>>({
     // The poller returns by itself after runForMs; the margin covers draining in-flight work.
     startToCloseTimeout: input.poller.runForMs + 5 * 60_000,
-    heartbeatTimeout: HEARTBEAT_TIMEOUT_MS,
+    // Inputs recorded before this option existed carry none: keep the old 30 s.
+    heartbeatTimeout: input.poller.heartbeatTimeoutMs ?? 30_000,
     // Let the poller finish in-flight signals and deletes when the consumer is stopped.
     cancellationType: ActivityCancellationType.WAIT_CANCELLATION_COMPLETED,
     retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s' },

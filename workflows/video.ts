@@ -33,6 +33,8 @@ export interface VideoWorkflowLimits extends Partial<VideoStateLimits> {
   maxHistoryEvents?: number;
   /** Close after this long without events, when nothing is in flight or scheduled. */
   idleCloseMs?: number;
+  /** Start-to-close timeout of one follow-up submission (a worker that died mid-call is noticed then). */
+  followUpTimeoutMs?: number;
 }
 
 export interface VideoWorkflowInput {
@@ -46,15 +48,14 @@ export interface VideoWorkflowInput {
 const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
 const DEFAULT_IDLE_CLOSE_MS = 30 * 24 * 3_600_000;
 
-const { submitFollowUp } = proxyActivities<ReturnType<typeof createActivities>>({
-  startToCloseTimeout: '1 minute',
-  // Transient VOD errors are retried here; permanent ones come back as non-retryable failures and
-  // count as a failed attempt of the stage (whose own retries follow the pipeline policy).
-  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
-});
-
 export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSnapshot> {
   const limits = input.limits ?? {};
+  const { submitFollowUp } = proxyActivities<ReturnType<typeof createActivities>>({
+    startToCloseTimeout: limits.followUpTimeoutMs ?? 60_000,
+    // Transient VOD errors are retried here; permanent ones come back as non-retryable failures and
+    // count as a failed attempt of the stage (whose own retries follow the pipeline policy).
+    retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
+  });
   const nowIso = (): string => new Date().toISOString();
   const state = input.carried
     ? VideoState.restore(input.carried, limits)

@@ -17,6 +17,8 @@ import type { VideoStage, VideoView } from '../../workflows/video-state';
 import { eventually } from './eventually';
 import { silentLog, startPipelineWorker, type RunningPipelineWorker } from './pipeline-worker';
 import { startSmqEmulator, type RunningSmqEmulator } from './smq-emulator';
+import { sharedStack } from './shared-stack';
+import { Client, Connection } from '@temporalio/client';
 import { startVodEmulator, type RunningVodEmulator } from './vod-emulator';
 
 export const REGION = 'cn-shanghai';
@@ -28,6 +30,10 @@ export interface PipelineStackOptions {
   vod?: Omit<VodEmulatorOptions, 'smqEndpoint'>;
   /** SMQ queue visibility timeout, seconds. */
   visibilityTimeout?: number;
+  /** Extra environment for the worker's configuration (e.g. VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS). */
+  env?: Record<string, string>;
+  /** false: start no in-process worker (the test runs workers/main.ts as a process instead). */
+  inProcessWorker?: boolean;
 }
 
 export interface PipelineStack {
@@ -38,6 +44,9 @@ export interface PipelineStack {
   queue: SmqClient;
   queueName: string;
   config: VodflowConfig;
+  taskQueue: string;
+  /** The environment that configures workers/main.ts for this stack. */
+  workerEnv: Record<string, string>;
   worker: RunningPipelineWorker;
   startConsumer(): Promise<WorkflowHandle<typeof smqConsumerWorkflow>>;
   /** CreateUploadVideo + the emulator's upload completion: the video's first event is on its way. */
@@ -45,6 +54,7 @@ export interface PipelineStack {
   state(videoId: string): Promise<VideoView>;
   waitForStage(videoId: string, stage: VideoStage, timeoutMs?: number): Promise<VideoView>;
   /** Restarts the worker (graceful), e.g. after a crash test killed it. */
+  /** (Re)starts the in-process worker on the stack's task queue. */
   restartWorker(): Promise<void>;
   close(): Promise<void>;
 }
@@ -70,7 +80,12 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
     EventTypeList: 'ALL',
   });
 
-  const config = loadConfig({
+  const taskQueue = `vodflow-test-${randomUUID()}`;
+  const stackTemporal = sharedStack();
+  const workerEnv: Record<string, string> = {
+    TEMPORAL_ADDRESS: stackTemporal.temporalAddress,
+    TEMPORAL_NAMESPACE: stackTemporal.namespace,
+    VODFLOW_TASK_QUEUE: taskQueue,
     SMQ_ENDPOINT: smq.endpoint,
     VOD_ENDPOINT: vod.endpoint,
     ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId,
@@ -78,17 +93,24 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
     VODFLOW_QUEUES: `${REGION}:${queueName}`,
     VODFLOW_TEMPLATE_GROUP_ID: 'tg-vodflow-test',
     VODFLOW_RETRY_INITIAL_MS: '200',
-  });
+    ...options.env,
+  };
+  const config = loadConfig(workerEnv);
   config.policy = pipelinePolicySchema.parse({ ...config.policy, ...options.policy });
   const poller = pollerOptionsSchema.parse({ waitSeconds: 1, runForMs: 60_000, ...options.poller });
 
-  const taskQueue = `vodflow-test-${randomUUID()}`;
   const startWorker = () =>
     startPipelineWorker(
       { ...activityDepsFromConfig(config, silentLog), heartbeatIntervalMs: 1_000 },
       { taskQueue },
     );
-  let worker = await startWorker();
+  let worker: RunningPipelineWorker | undefined =
+    options.inProcessWorker === false ? undefined : await startWorker();
+  const theWorker = (): RunningPipelineWorker => {
+    if (!worker) throw new Error('this stack runs no in-process worker');
+    return worker;
+  };
+  const client = await clientFor(stackTemporal.temporalAddress, stackTemporal.namespace);
   const consumers: WorkflowHandle<typeof smqConsumerWorkflow>[] = [];
 
   const stack: PipelineStack = {
@@ -98,18 +120,20 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
     queue,
     queueName,
     config,
+    taskQueue,
+    workerEnv,
     get worker() {
-      return worker;
+      return theWorker();
     },
     async startConsumer() {
-      const [started] = await startConsumers(worker.client, {
+      const [started] = await startConsumers(client.client, {
         queues: [{ region: REGION, queue: queueName }],
         shards: 1,
         taskQueue,
         poller,
       });
       if (!started) throw new Error('no consumer started');
-      const handle = worker.client.workflow.getHandle<typeof smqConsumerWorkflow>(started.workflowId);
+      const handle = client.client.workflow.getHandle<typeof smqConsumerWorkflow>(started.workflowId);
       consumers.push(handle);
       return handle;
     },
@@ -119,7 +143,7 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
       return VideoId;
     },
     async state(videoId) {
-      return worker.client.workflow
+      return client.client.workflow
         .getHandle<typeof videoWorkflow>(videoWorkflowId(videoId))
         .query(videoStateQuery);
     },
@@ -134,7 +158,7 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
       );
     },
     async restartWorker() {
-      await worker.stop();
+      await worker?.stop();
       worker = await startWorker();
     },
     async close() {
@@ -142,10 +166,19 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
         await handle.signal(stopConsumerSignal).catch(() => undefined);
         await handle.result().catch(() => undefined);
       }
-      await worker.stop();
+      await worker?.stop();
+      await client.close();
       await vod.close();
       await smq.close();
     },
   };
   return stack;
+}
+
+async function clientFor(
+  address: string,
+  namespace: string,
+): Promise<{ client: Client; close(): Promise<void> }> {
+  const connection = await Connection.connect({ address });
+  return { client: new Client({ connection, namespace }), close: () => connection.close() };
 }
