@@ -1,20 +1,217 @@
-import { startTemporalDevServer } from '../devstack/temporal-server';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { parseArgs } from 'node:util';
+import { SmqClient } from '../clients/smq';
+import { createVodClient } from '../clients/vod';
+import { loadConfig } from '../common/config';
+import { pollerOptionsSchema } from '../common/poller-options';
+import { videoWorkflowId } from '../common/workflow-ids';
+import { startLocalStack } from '../devstack/local-stack';
+import { activityDepsFromConfig } from '../workers/activity-deps';
+import { jsonLog } from '../workers/log';
+import { createPipelineWorker } from '../workers/pipeline-worker';
+import { stopConsumerSignal, videoStateQuery } from '../workflows/definitions';
+import type { videoWorkflow } from '../workflows/video';
+import type { VideoStage, VideoView } from '../workflows/video-state';
+import { configureCallback } from './configure-callback';
+import { startConsumers } from './start-consumers';
 
-// `make demo`: the embedded local stack, until Ctrl-C. The pipeline demo grows from here.
+// `make demo`: vodflow end to end on the embedded local stack. VOD (emulated) is configured to
+// write its events into an SMQ queue (emulated), N videos are uploaded, and the pipeline takes each
+// through transcode → snapshots → AI review while this shows the stages. VOD writes some events
+// twice and out of order, to show deduplication; one video is flagged by the AI review.
+
+const USAGE = 'usage: make demo  (or: npm run demo -- [--videos N] [--keep] [--timeout-seconds S])';
+const REGION = 'cn-shanghai';
+const QUEUE = 'vod-events';
+const FINAL_STAGES: readonly VideoStage[] = ['ready', 'blocked', 'failed', 'deleted', 'cancelled'];
+
 async function main(): Promise<void> {
-  console.log('starting the Temporal dev server…');
-  const temporal = await startTemporalDevServer({ ui: true, logLevel: 'error' });
-  console.log(`Temporal frontend: ${temporal.address} (namespace ${temporal.namespace})`);
-  console.log(`Temporal Web UI:   ${temporal.uiUrl ?? '(disabled)'}`);
-  console.log('press Ctrl-C to stop');
-
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+  const { values } = parseArgs({
+    options: {
+      videos: { type: 'string', default: '20' },
+      keep: { type: 'boolean', default: false },
+      'timeout-seconds': { type: 'string', default: '180' },
+      help: { type: 'boolean', default: false },
+    },
   });
-  console.log('stopping…');
-  await temporal.stop();
-  console.log('stopped');
+  if (values.help) return console.log(USAGE);
+  const videoCount = Number(values.videos);
+  const timeoutMs = Number(values['timeout-seconds']) * 1000;
+  if (!Number.isInteger(videoCount) || videoCount < 1 || videoCount > 500)
+    throw new Error(`--videos must be 1..500\n${USAGE}`);
+  if (!(timeoutMs > 0)) throw new Error(`--timeout-seconds must be positive\n${USAGE}`);
+  const startedAt = Date.now();
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+
+  console.log('starting the local stack: Temporal dev server (with Web UI), SMQ emulator, VOD emulator…');
+  const stack = await startLocalStack({
+    ui: true,
+    vodArgs: [
+      '--stream-ms',
+      '400',
+      '--snapshot-ms',
+      '600',
+      '--ai-ms',
+      '800',
+      '--duplicate-rate',
+      '0.15',
+      '--reorder-rate',
+      '0.15',
+      '--seed',
+      '42',
+    ],
+  });
+  const cleanups: (() => Promise<void>)[] = [() => stack.close()];
+  const stopAll = async (): Promise<void> => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  process.once('SIGTERM', () => void stopAll().then(() => process.exit(143)));
+
+  try {
+    console.log(`Temporal Web UI: ${stack.temporal.uiUrl}   (frontend ${stack.temporal.address})`);
+    const config = loadConfig({
+      ...stack.env,
+      VODFLOW_QUEUES: `${REGION}:${QUEUE}`,
+      VODFLOW_TEMPLATE_GROUP_ID: 'demo-template-group',
+      VODFLOW_RETRY_INITIAL_MS: '1000',
+    });
+    const credentials = config.credentials!;
+    const queue = new SmqClient(QUEUE, { ...credentials, endpoint: stack.smq.url });
+    await queue.createQueue({ visibilityTimeout: 30 });
+    const vod = createVodClient({ ...credentials, region: REGION, endpoint: stack.vod.url });
+    await configureCallback(vod, { mnsEndpoint: stack.smq.url, queueName: QUEUE });
+    console.log(`VOD callback → SMQ queue ${QUEUE}`);
+
+    const connection = await Connection.connect({ address: stack.temporal.address });
+    const client = new Client({ connection, namespace: stack.temporal.namespace });
+    const workerConnection = await NativeConnection.connect({ address: stack.temporal.address });
+    const worker = await createPipelineWorker({
+      connection: workerConnection,
+      client,
+      namespace: stack.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      deps: activityDepsFromConfig(
+        config,
+        jsonLog('worker', () => undefined),
+      ),
+    });
+    const workerRun = worker.run();
+    cleanups.push(async () => {
+      worker.shutdown();
+      await workerRun;
+      await workerConnection.close();
+      await connection.close();
+    });
+    const [consumer] = await startConsumers(client, {
+      queues: config.queues,
+      shards: 1,
+      taskQueue: config.temporal.taskQueue,
+      poller: pollerOptionsSchema.parse({ ...config.poller, waitSeconds: 2 }),
+    });
+    cleanups.push(async () => {
+      if (!consumer) return;
+      const handle = client.workflow.getHandle(consumer.workflowId);
+      await handle.signal(stopConsumerSignal);
+      await handle.result();
+    });
+
+    const expected = new Map<string, VideoStage>();
+    for (let i = 0; i < videoCount; i++) {
+      const flagged = i === videoCount - 1 && videoCount > 1;
+      const { VideoId } = await vod.createUploadVideo({
+        Title: flagged ? `demo clip ${i + 1} vodemu-block` : `demo clip ${i + 1}`,
+        FileName: `clip-${i + 1}.mp4`,
+      });
+      await adminPost(stack.vod.url, `videos/${VideoId}/complete-upload`);
+      expected.set(VideoId, flagged ? 'blocked' : 'ready');
+    }
+    console.log(`uploaded ${videoCount} videos; following them (Ctrl-C stops everything)…`);
+
+    const views = await follow(client, [...expected.keys()], timeoutMs);
+    const wrong = [...expected].filter(([videoId, stage]) => views.get(videoId)?.stage !== stage);
+    const calls = (await adminGet(stack.vod.url, 'stats')) as { calls: Record<string, number> };
+    printSummary(views, calls.calls, Date.now() - startedAt);
+    console.log(`Temporal Web UI: ${stack.temporal.uiUrl}`);
+    if (wrong.length > 0) {
+      for (const [videoId, stage] of wrong) {
+        console.log(`  ${videoId}: expected ${stage}, got ${views.get(videoId)?.stage ?? 'no workflow'}`);
+      }
+      process.exitCode = 1;
+    }
+    if (values.keep) {
+      console.log('--keep: the stack stays up; press Ctrl-C to stop it');
+      await new Promise<never>(() => undefined);
+    }
+  } finally {
+    await stopAll();
+  }
+}
+
+async function follow(
+  client: Client,
+  videoIds: string[],
+  timeoutMs: number,
+): Promise<Map<string, VideoView>> {
+  const views = new Map<string, VideoView>();
+  const deadline = Date.now() + timeoutMs;
+  const tty = process.stdout.isTTY;
+  let lastLine = '';
+  for (;;) {
+    for (const videoId of videoIds) {
+      const view = await client.workflow
+        .getHandle<typeof videoWorkflow>(videoWorkflowId(videoId))
+        .query(videoStateQuery)
+        .catch(() => undefined);
+      if (view) views.set(videoId, view);
+    }
+    const counts = new Map<string, number>();
+    for (const videoId of videoIds) {
+      const stage = views.get(videoId)?.stage ?? 'uploading';
+      counts.set(stage, (counts.get(stage) ?? 0) + 1);
+    }
+    const line = [...counts].map(([stage, n]) => `${stage} ${n}`).join('  ');
+    if (tty) process.stdout.write(`\r\x1b[K  ${line}`);
+    else if (line !== lastLine) console.log(`  ${line}`);
+    lastLine = line;
+    const done = videoIds.every((id) => FINAL_STAGES.includes(views.get(id)?.stage ?? 'uploading'));
+    if (done || Date.now() > deadline) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  if (tty) process.stdout.write('\n');
+  return views;
+}
+
+function printSummary(views: Map<string, VideoView>, calls: Record<string, number>, elapsedMs: number): void {
+  const byStage = new Map<string, number>();
+  let applied = 0;
+  let duplicates = 0;
+  for (const view of views.values()) {
+    byStage.set(view.stage, (byStage.get(view.stage) ?? 0) + 1);
+    applied += view.counters.applied;
+    duplicates += view.counters.duplicates;
+  }
+  console.log('');
+  console.log('summary');
+  for (const [stage, n] of byStage) console.log(`  ${stage.padEnd(14)} ${n}`);
+  console.log(`  events applied     ${applied}`);
+  console.log(`  duplicates ignored ${duplicates}`);
+  console.log(
+    `  follow-ups         transcode ${calls.SubmitTranscodeJobs ?? 0}, snapshot ${calls.SubmitSnapshotJob ?? 0}, AI review ${calls.SubmitAIMediaAuditJob ?? 0}`,
+  );
+  console.log(`  elapsed            ${(elapsedMs / 1000).toFixed(1)} s`);
+}
+
+async function adminPost(endpoint: string, path: string): Promise<void> {
+  const response = await fetch(`${endpoint}/__admin/${path}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`VOD emulator admin ${path}: HTTP ${response.status}`);
+}
+
+async function adminGet(endpoint: string, path: string): Promise<unknown> {
+  const response = await fetch(`${endpoint}/__admin/${path}`);
+  if (!response.ok) throw new Error(`VOD emulator admin ${path}: HTTP ${response.status}`);
+  return response.json();
 }
 
 main().catch((err: unknown) => {

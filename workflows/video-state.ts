@@ -74,6 +74,8 @@ export interface LogEntry {
   receivedAt: string;
   source: EventSource;
   messageId?: string;
+  /** Queue lag: from SMQ enqueue to the event being applied here, ms. */
+  lagMs?: number;
   result: ApplyResult;
 }
 
@@ -234,6 +236,7 @@ export class VideoState {
       receivedAt: now,
       source: meta.source,
       messageId: meta.messageId,
+      lagMs: meta.enqueueTime === undefined ? undefined : Math.max(0, Date.parse(now) - meta.enqueueTime),
       result,
     });
     trimFront(this.data.log, this.limits.logCapacity);

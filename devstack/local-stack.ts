@@ -1,0 +1,55 @@
+import { DEFAULT_ACCESS_KEY } from '../emulators/common/default-credentials';
+import { startEmulatorProcess, type EmulatorProcess } from './emulator-process';
+import { startTemporalDevServer, type TemporalDevServer } from './temporal-server';
+
+export interface LocalStackOptions {
+  /** Serve the Temporal Web UI. */
+  ui?: boolean;
+  /** Extra flags for the VOD emulator (durations, faults, seed). */
+  vodArgs?: string[];
+  smqArgs?: string[];
+  dbFilename?: string;
+}
+
+export interface LocalStack {
+  temporal: TemporalDevServer;
+  smq: EmulatorProcess;
+  vod: EmulatorProcess;
+  /** Configuration (as environment variables) that points vodflow at this stack. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+// The embedded local stack: Temporal dev server, SMQ emulator and VOD emulator, each its own process
+// tied to this one, on free loopback ports.
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const [temporal, smq] = await Promise.all([
+    startTemporalDevServer({ ui: options.ui, dbFilename: options.dbFilename, logLevel: 'error' }),
+    startEmulatorProcess('smq', ['--port', '0', ...(options.smqArgs ?? [])]),
+  ]);
+  const vod = await startEmulatorProcess('vod', [
+    '--port',
+    '0',
+    '--smq-endpoint',
+    smq.url,
+    ...(options.vodArgs ?? []),
+  ]);
+  const env = {
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: temporal.namespace,
+    SMQ_ENDPOINT: smq.url,
+    VOD_ENDPOINT: vod.url,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
+  };
+  return {
+    temporal,
+    smq,
+    vod,
+    env,
+    async close() {
+      await Promise.all([vod.stop(), smq.stop()]);
+      await temporal.stop();
+    },
+  };
+}
