@@ -84,7 +84,7 @@ export class SmqAdminClient {
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    const answer = (await response.json()) as unknown;
+    const answer: unknown = await response.json();
     if (!response.ok)
       throw new Error(`SMQ admin ${method} ${path}: HTTP ${response.status} ${JSON.stringify(answer)}`);
     return answer;

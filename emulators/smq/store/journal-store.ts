@@ -153,7 +153,10 @@ function replay(text: string): LoadedQueue[] {
     switch (record.t) {
       case 'q': {
         const existing = queues.get(record.info.name);
-        queues.set(record.info.name, { info: record.info, messages: existing?.messages ?? new Map() });
+        queues.set(record.info.name, {
+          info: record.info,
+          messages: existing?.messages ?? new Map<string, StoredMessage>(),
+        });
         break;
       }
       case 'qx':

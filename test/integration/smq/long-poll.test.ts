@@ -1,5 +1,4 @@
 import { MnsClient, type MnsSdkClient } from '../../../clients/smq/mns-sdk';
-import { signedHeaders } from './support/raw-smq';
 import { rawRequest } from './support/raw-smq';
 import { startSmqEmulator, type RunningSmqEmulator } from '../../helpers/smq-emulator';
 
@@ -43,7 +42,8 @@ describe('long polling', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     await sdk.sendMessage('lp-arrive', { MessageBody: 'now' });
     const { ms, result } = await polling;
-    expect((result as { body: { MessageBody: string }[] }).body.map((m) => m.MessageBody)).toEqual(['now']);
+    if (result instanceof Error) throw result;
+    expect(result.body.map((m) => m.MessageBody)).toEqual(['now']);
     expect(ms).toBeLessThan(5000);
   });
 
@@ -58,7 +58,8 @@ describe('long polling', () => {
     await sdk.createQueue('lp-delay');
     await sdk.sendMessage('lp-delay', { MessageBody: 'later', DelaySeconds: 1 });
     const { ms, result } = await timed(() => sdk.receiveMessage('lp-delay', 5));
-    expect((result as { body: { MessageBody: string } }).body.MessageBody).toBe('later');
+    if (result instanceof Error) throw result;
+    expect(result.body.MessageBody).toBe('later');
     expect(ms).toBeGreaterThanOrEqual(800);
     expect(ms).toBeLessThan(4000);
   });
