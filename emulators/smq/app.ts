@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { systemClock, type Clock } from '../common/clock';
 import { DEFAULT_ACCESS_KEY } from '../common/default-credentials';
@@ -67,6 +68,8 @@ export function buildSmqEmulator(opts: SmqEmulatorOptions = {}): SmqEmulator {
   }
 
   const stopping = new AbortController();
+  // Each request in progress listens to it; long polls can be many.
+  setMaxListeners(0, stopping.signal);
   const requestCounts: Record<string, number> = {};
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Clock } from '../../common/clock';
 import { SmqFault } from '../errors';
 import {
@@ -67,7 +68,10 @@ export class SmqEngine {
   constructor(
     readonly clock: Clock,
     private readonly store: EngineStore = NO_STORE,
-  ) {}
+  ) {
+    // Every waiting long poll listens to this one signal; there may be many at once.
+    setMaxListeners(0, this.stopping.signal);
+  }
 
   // ---- queues ----
 
