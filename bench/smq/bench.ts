@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { MnsClient, type MnsSdkClient } from '../../clients/smq/mns-sdk';
+import { MnsClient, type MnsFields, type MnsSdkClient } from '../../clients/smq/mns-sdk';
 import { DEFAULT_ACCESS_KEY } from '../../emulators/common/default-credentials';
 import { listen } from '../../emulators/common/serve';
 import { buildSmqEmulator } from '../../emulators/smq/app';
@@ -100,7 +100,7 @@ async function receiveDeletePhase(
   const startedAt = performance.now();
   const worker = async (): Promise<void> => {
     while (claimed < total && Date.now() < deadline) {
-      let received: { ReceiptHandle: string }[];
+      let received: MnsFields[];
       try {
         received = (await timedCall(latencies, () => sdk.batchReceiveMessage(queue, BATCH, 1))).body;
       } catch (error) {
