@@ -27,6 +27,8 @@ const envSchema = z.object({
   TEMPORAL_TLS_KEY_PATH: optionalText,
   TEMPORAL_API_KEY: optionalText,
   VODFLOW_TASK_QUEUE: z.string().min(1).default(DEFAULT_TASK_QUEUE),
+  /** A prebuilt workflow bundle (scripts/bundle-workflows.ts); without it the worker bundles at start. */
+  VODFLOW_WORKFLOW_BUNDLE: optionalText,
 
   ALIBABA_CLOUD_ACCESS_KEY_ID: optionalText,
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: optionalText,
@@ -88,6 +90,7 @@ export interface VodflowConfig {
     tlsKeyPath?: string;
     apiKey?: string;
     taskQueue: string;
+    workflowBundle?: string;
   };
   credentials?: Credentials;
   queues: QueueRef[];
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       tlsKeyPath: e.TEMPORAL_TLS_KEY_PATH,
       apiKey: e.TEMPORAL_API_KEY,
       taskQueue: e.VODFLOW_TASK_QUEUE,
+      workflowBundle: e.VODFLOW_WORKFLOW_BUNDLE,
     },
     credentials:
       e.ALIBABA_CLOUD_ACCESS_KEY_ID && e.ALIBABA_CLOUD_ACCESS_KEY_SECRET

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: activityDepsFromConfig(config, log),
+    workflowBundle: config.temporal.workflowBundle ? { codePath: config.temporal.workflowBundle } : undefined,
   });
   const stop = (signal: NodeJS.Signals): void => {
     log.info('shutting down', { signal });
