@@ -9,6 +9,8 @@ export interface StartConsumersInput {
   shards: number;
   taskQueue: string;
   poller: PollerOptions;
+  /** Poller runs per consumer workflow run before continue-as-new (default in the workflow). */
+  runsPerWorkflowRun?: number;
 }
 
 export interface StartedConsumer {
@@ -27,7 +29,9 @@ export async function startConsumers(client: Client, input: StartConsumersInput)
         await client.workflow.start<typeof smqConsumerWorkflow>('smqConsumerWorkflow', {
           workflowId,
           taskQueue: input.taskQueue,
-          args: [{ region, queue, shard, poller: input.poller }],
+          args: [
+            { region, queue, shard, poller: input.poller, runsPerWorkflowRun: input.runsPerWorkflowRun },
+          ],
         });
         results.push({ workflowId, started: true });
       } catch (err) {

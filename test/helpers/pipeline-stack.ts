@@ -32,6 +32,8 @@ export interface PipelineStackOptions {
   visibilityTimeout?: number;
   /** Extra environment for the worker's configuration (e.g. VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS). */
   env?: Record<string, string>;
+  /** Poller runs per consumer workflow run before it continues as new. */
+  consumerRunsPerWorkflowRun?: number;
   /** false: start no in-process worker (the test runs workers/main.ts as a process instead). */
   inProcessWorker?: boolean;
 }
@@ -131,6 +133,7 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
         shards: 1,
         taskQueue,
         poller,
+        runsPerWorkflowRun: options.consumerRunsPerWorkflowRun,
       });
       if (!started) throw new Error('no consumer started');
       const handle = client.client.workflow.getHandle<typeof smqConsumerWorkflow>(started.workflowId);
