@@ -13,7 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { PollerOptions } from '../common/poller-options';
-import { addRunStats, type ConsumerStats, type PollerRunStats } from './consumer-stats';
+import { addRunStats, emptyPollerRunStats, type ConsumerStats, type PollerRunStats } from './consumer-stats';
 import { consumerStatsQuery, stopConsumerSignal } from './definitions';
 
 // One consumer per (region, queue, shard): it keeps the poller activity running, restarts it when a
@@ -44,16 +44,9 @@ export async function smqConsumerWorkflow(input: ConsumerInput): Promise<Consume
   let stats: ConsumerStats = input.stats ?? {
     pollerRuns: 0,
     startedAt: new Date().toISOString(),
-    received: 0,
-    signalled: 0,
-    duplicatesSeen: 0,
-    quarantined: 0,
-    deleted: 0,
-    deleteFailures: 0,
-    signalFailures: 0,
-    visibilityExtensions: 0,
-    batches: 0,
+    ...emptyPollerRunStats(),
   };
+
   let stopping = false;
   const pollScope = new CancellationScope();
   setHandler(consumerStatsQuery, () => stats);
