@@ -205,6 +205,29 @@ describe('request validation', () => {
     ).toBe(204);
   });
 
+  it('ListQueue: x-mns-with-meta adds attributes; the text "undefined" as prefix means none', async () => {
+    const withMeta = await call({
+      method: 'GET',
+      target: '/queues',
+      headers: { 'x-mns-with-meta': 'true', 'x-mns-ret-number': '1', 'x-mns-prefix': 'raw-' },
+    });
+    expect(withMeta.status).toBe(200);
+    expect(withMeta.body).toContain(`<QueueName>${QUEUE}</QueueName>`);
+    expect(withMeta.body).toContain('<ActiveMessages>');
+    const undefinedPrefix = await call({
+      method: 'GET',
+      target: '/queues',
+      headers: { 'x-mns-prefix': 'undefined', 'x-mns-ret-number': '1000' },
+    });
+    expect(undefinedPrefix.body).toContain(`/queues/${QUEUE}</QueueURL>`);
+    const tooMany = await call({
+      method: 'GET',
+      target: '/queues',
+      headers: { 'x-mns-ret-number': '1001' },
+    });
+    expect(errorCode(tooMany)).toBe('InvalidArgument');
+  });
+
   it('an unknown path is InvalidRequestURL', async () => {
     const answer = await call({ method: 'GET', target: '/topics/x/y/z' });
     expect(errorCode(answer)).toBe('InvalidRequestURL');

@@ -11,6 +11,8 @@ export interface RawRequest {
   accessKeyId: string;
   accessKeySecret: string;
   date?: Date;
+  /** Extra headers, signed like the others (x-mns-* ones enter the signature). */
+  headers?: Record<string, string>;
   /** Replace or drop (undefined) headers after signing. */
   override?: Record<string, string | undefined>;
   contentMd5?: string;
@@ -29,7 +31,12 @@ export function errorCode(answer: RawAnswer): string | undefined {
 
 export function signedHeaders(options: RawRequest): Record<string, string> {
   const date = (options.date ?? new Date()).toUTCString();
-  const headers: Record<string, string> = { date, 'x-mns-version': '2015-06-06', 'x-mns-date': date };
+  const headers: Record<string, string> = {
+    date,
+    'x-mns-version': '2015-06-06',
+    'x-mns-date': date,
+    ...options.headers,
+  };
   const body = options.body ?? '';
   if (options.method !== 'GET') {
     headers['content-type'] = 'text/xml';
