@@ -2,7 +2,9 @@ import path from 'node:path';
 import { spawnTied, type TiedProcess } from './tied-process';
 
 const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+// One process per emulator: node with tsx's loader (the tsx CLI would add a second process that a
+// hard kill of the first leaves behind).
+const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
 const READY_PATTERN = /listening on (http:\/\/\S+)/;
 
 export interface EmulatorProcess {
@@ -20,7 +22,8 @@ export async function startEmulatorProcess(
 ): Promise<EmulatorProcess> {
   let resolveUrl: (url: string) => void = () => undefined;
   const ready = new Promise<string>((resolve) => (resolveUrl = resolve));
-  const child = spawnTied(TSX, [path.join(ROOT, 'emulators', name, 'main.ts'), ...args], {
+  const [node, ...loader] = NODE_WITH_TSX;
+  const child = spawnTied(node, [...loader, path.join(ROOT, 'emulators', name, 'main.ts'), ...args], {
     cwd: ROOT,
     onLine: (line) => {
       const match = READY_PATTERN.exec(line);

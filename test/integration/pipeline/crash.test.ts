@@ -4,7 +4,6 @@ import { eventually } from '../../helpers/eventually';
 import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 // The worker process (workers/main.ts) is killed with SIGKILL while its poller has signalled a
 // batch but not yet deleted it. After a new worker takes over, every event has reached its video
@@ -25,7 +24,7 @@ describe('worker crash between signal and delete', () => {
       env: { VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS: '5' },
       poller: { heartbeatTimeoutMs: 4_000 },
     });
-    workerProcess = spawnTied(TSX, [path.join(ROOT, 'workers', 'main.ts')], {
+    workerProcess = spawnTied(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
       cwd: ROOT,
       env: { ...process.env, ...stack.workerEnv },
       detached: true,

@@ -5,7 +5,8 @@ import RPCClient from '@alicloud/pop-core';
 // The CLI as scripts use it: start on port 0, wait for the ready line, call it, stop it with SIGTERM.
 
 const ROOT = join(__dirname, '..', '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// node with tsx's loader: one process, so that a kill reaches the emulator itself.
+const NODE_WITH_TSX = ['--import', 'tsx'];
 
 function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
@@ -28,7 +29,9 @@ function waitForLine(child: ChildProcess, pattern: RegExp, timeoutMs: number): P
 
 describe('emulators/vod/main.ts', () => {
   test('--help prints the flags', async () => {
-    const child = spawn(TSX, [join(ROOT, 'emulators/vod/main.ts'), '--help'], { cwd: ROOT });
+    const child = spawn(process.execPath, [...NODE_WITH_TSX, join(ROOT, 'emulators/vod/main.ts'), '--help'], {
+      cwd: ROOT,
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
@@ -39,8 +42,9 @@ describe('emulators/vod/main.ts', () => {
 
   test('listens on a free port, answers pop-core, stops cleanly on SIGTERM', async () => {
     const child = spawn(
-      TSX,
+      process.execPath,
       [
+        ...NODE_WITH_TSX,
         join(ROOT, 'emulators/vod/main.ts'),
         '--port',
         '0',

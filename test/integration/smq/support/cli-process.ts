@@ -4,7 +4,9 @@ import { join } from 'node:path';
 // Runs emulators/smq/main.ts as scripts do and waits for its one ready line.
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+// node with tsx's loader: one process, so that killing it kills the emulator (the tsx CLI would
+// run the emulator in a second process that a SIGKILL leaves behind, holding jest's pipes open).
+const NODE_WITH_TSX = ['--import', 'tsx'];
 const MAIN = join(ROOT, 'emulators', 'smq', 'main.ts');
 
 export interface CliProcess {
@@ -14,7 +16,10 @@ export interface CliProcess {
 }
 
 export function startCli(args: string[], timeoutMs = 30_000): Promise<CliProcess> {
-  const child = spawn(TSX, [MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_WITH_TSX, MAIN, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let seen = '';
   child.stderr?.on('data', (chunk: Buffer) => (seen += chunk.toString()));
   return new Promise((resolve, reject) => {
@@ -44,7 +49,10 @@ export function exited(child: ChildProcess): Promise<{ code: number | null; sign
 }
 
 export function runToEnd(args: string[]): Promise<{ code: number | null; stdout: string }> {
-  const child = spawn(TSX, [MAIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_WITH_TSX, MAIN, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
   return new Promise((resolve) => child.once('exit', (code) => resolve({ code, stdout })));
