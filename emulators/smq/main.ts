@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { numberFlag, portFlag } from '../common/cli-flags';
 import { DEFAULT_ACCESS_KEY } from '../common/default-credentials';
 import { announceAndStopOnSignals, listen } from '../common/serve';
 import { buildSmqEmulator } from './app';
@@ -31,13 +32,6 @@ Usage: tsx emulators/smq/main.ts --port <p> [options]
 Admin (loopback only): GET /__admin/queues, GET /__admin/queues/<q>/messages, GET /__admin/stats,
 GET|PUT|DELETE /__admin/faults.
 `;
-
-function number(text: string | undefined, name: string): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new RangeError(`--${name} must be a number`);
-  return value;
-}
 
 function accessKeys(ids: string[], secrets: string[], token: string | undefined): SmqAccessKey[] {
   if (ids.length !== secrets.length)
@@ -75,18 +69,17 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
-  const port = number(values.port, 'port');
-  if (port === undefined) throw new RangeError('--port is required (see --help)');
+  const port = portFlag(values.port);
   if (values.fsync !== 'always' && values.fsync !== 'interval')
     throw new RangeError('--fsync must be always or interval');
   const faultFlags: Partial<SmqFaults> = {
-    latencyMs: number(values['latency-ms'], 'latency-ms'),
-    jitterMs: number(values['jitter-ms'], 'jitter-ms'),
-    errorRate: number(values['error-rate'], 'error-rate'),
+    latencyMs: numberFlag(values['latency-ms'], 'latency-ms'),
+    jitterMs: numberFlag(values['jitter-ms'], 'jitter-ms'),
+    errorRate: numberFlag(values['error-rate'], 'error-rate'),
     errorKind: values['error-kind'] as SmqFaults['errorKind'] | undefined,
-    dropRate: number(values['drop-rate'], 'drop-rate'),
-    duplicateRate: number(values['duplicate-rate'], 'duplicate-rate'),
-    reorderRate: number(values['reorder-rate'], 'reorder-rate'),
+    dropRate: numberFlag(values['drop-rate'], 'drop-rate'),
+    duplicateRate: numberFlag(values['duplicate-rate'], 'duplicate-rate'),
+    reorderRate: numberFlag(values['reorder-rate'], 'reorder-rate'),
     operations: values['fault-operations']?.split(',').filter(Boolean),
   };
   const faults = Object.fromEntries(
@@ -97,7 +90,7 @@ async function main(): Promise<void> {
     accessKeys: accessKeys(values['access-key-id'], values['access-key-secret'], values['security-token']),
     dataDir: values['data-dir'],
     fsync: values.fsync,
-    seed: number(values.seed, 'seed'),
+    seed: numberFlag(values.seed, 'seed'),
     faults,
   });
   const listening = await listen(emulator.server, port, values.host);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { numberFlag, portFlag } from '../common/cli-flags';
 import { announceAndStopOnSignals, listen } from '../common/serve';
 import { DEFAULT_ACCESS_KEY } from '../common/default-credentials';
 import { buildVodEmulator } from './app';
@@ -28,13 +29,6 @@ Usage: tsx emulators/vod/main.ts --port <p> --smq-endpoint <url> [options]
   --throttle-status 400|503  status of throttled answers                      [400]
   --help
 `;
-
-function number(text: string | undefined, name: string): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!Number.isFinite(value)) throw new RangeError(`--${name} must be a number`);
-  return value;
-}
 
 async function main(): Promise<void> {
   const str = { type: 'string' } as const;
@@ -69,19 +63,18 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
-  const port = number(values.port, 'port');
-  if (port === undefined) throw new RangeError('--port is required (see --help)');
+  const port = portFlag(values.port);
   const encoding = values['event-encoding'];
   if (encoding !== 'base64' && encoding !== 'json')
     throw new RangeError('--event-encoding must be base64 or json');
 
   const faultFlags: Record<string, unknown> = {
-    jobFailureRate: number(values['job-failure-rate'], 'job-failure-rate'),
-    duplicateRate: number(values['duplicate-rate'], 'duplicate-rate'),
-    reorderRate: number(values['reorder-rate'], 'reorder-rate'),
-    dropRate: number(values['drop-rate'], 'drop-rate'),
-    throttleRate: number(values['throttle-rate'], 'throttle-rate'),
-    throttleStatus: number(values['throttle-status'], 'throttle-status'),
+    jobFailureRate: numberFlag(values['job-failure-rate'], 'job-failure-rate'),
+    duplicateRate: numberFlag(values['duplicate-rate'], 'duplicate-rate'),
+    reorderRate: numberFlag(values['reorder-rate'], 'reorder-rate'),
+    dropRate: numberFlag(values['drop-rate'], 'drop-rate'),
+    throttleRate: numberFlag(values['throttle-rate'], 'throttle-rate'),
+    throttleStatus: numberFlag(values['throttle-status'], 'throttle-status'),
     dropEventTypes: values['drop-event-types']?.split(',').filter(Boolean),
   };
   const faults = mergeFaults(
@@ -103,19 +96,19 @@ async function main(): Promise<void> {
     smqEndpoint: values['smq-endpoint'],
     regionId: values.region,
     encoding,
-    seed: number(values.seed, 'seed'),
+    seed: numberFlag(values.seed, 'seed'),
     faults,
     retry:
       values['retry-interval-ms'] === undefined
         ? {}
-        : { intervalMs: number(values['retry-interval-ms'], 'retry-interval-ms') },
+        : { intervalMs: numberFlag(values['retry-interval-ms'], 'retry-interval-ms') },
     durations: Object.fromEntries(
       Object.entries({
-        uploadAutoCompleteMs: number(values['upload-auto-complete-ms'], 'upload-auto-complete-ms'),
-        transcodeStreamMs: number(values['stream-ms'], 'stream-ms'),
-        snapshotMs: number(values['snapshot-ms'], 'snapshot-ms'),
-        auditMs: number(values['ai-ms'], 'ai-ms'),
-        aiJobMs: number(values['ai-ms'], 'ai-ms'),
+        uploadAutoCompleteMs: numberFlag(values['upload-auto-complete-ms'], 'upload-auto-complete-ms'),
+        transcodeStreamMs: numberFlag(values['stream-ms'], 'stream-ms'),
+        snapshotMs: numberFlag(values['snapshot-ms'], 'snapshot-ms'),
+        auditMs: numberFlag(values['ai-ms'], 'ai-ms'),
+        aiJobMs: numberFlag(values['ai-ms'], 'ai-ms'),
       }).filter(([, value]) => value !== undefined),
     ),
   });
