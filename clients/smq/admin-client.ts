@@ -1,3 +1,4 @@
+import type { SmqFaults } from '../../emulators/smq/faults';
 // Typed client of the SMQ emulator's /__admin/ API (inspection, counters, fault control).
 
 export type AdminMessageState = 'visible' | 'inflight' | 'delayed';
@@ -35,16 +36,8 @@ export interface AdminStats {
   faults: { delayed: number; errors: number; drops: number; duplicates: number; reorders: number };
 }
 
-export interface AdminFaults {
-  latencyMs: number;
-  jitterMs: number;
-  errorRate: number;
-  errorKind: 'InternalError' | 'ServiceUnavailable' | 'mixed';
-  dropRate: number;
-  duplicateRate: number;
-  reorderRate: number;
-  operations: string[];
-}
+/** The emulator's fault settings, as its admin API reads and writes them. */
+export type AdminFaults = SmqFaults;
 
 export class SmqAdminClient {
   constructor(private readonly endpoint: string) {}
