@@ -1,5 +1,5 @@
-import type { SmqFaults } from '../../emulators/smq/faults';
 // Typed client of the SMQ emulator's /__admin/ API (inspection, counters, fault control).
+import type { SmqFaults } from '../../emulators/smq/faults';
 
 export type AdminMessageState = 'visible' | 'inflight' | 'delayed';
 
