@@ -1,0 +1,106 @@
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../common/config';
+import { UsageError } from './output';
+import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
+import { withClient } from './temporal';
+import { cancel, list, retry, status } from './video-commands';
+
+// The vodflow command line. Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
+
+const HELP: Record<string, string> = {
+  '': `usage: vodflow <command> [options]
+
+commands:
+  status <videoId> [--json]                  one video's processing state
+  list [--stage S] [--limit N] [--json]      videos, optionally in one stage
+  retry <videoId> [--stage S]                one more attempt for a failed stage
+  cancel <videoId> [--reason R]              stop follow-ups and close the video's workflow
+  quarantine list [--json]                   poison messages waiting for a decision
+  quarantine show <id> [--json]              one entry with its raw body and reason
+  quarantine redrive <id> [--body-file F]    send it back to its queue (optionally corrected)
+  quarantine discard <id> [--reason R]       drop it for good
+
+Configuration comes from the environment and an optional .env (see .env.example).
+Run \`vodflow <command> --help\` for a command's options.`,
+  status: 'usage: vodflow status <videoId> [--json]',
+  list: `usage: vodflow list [--stage S] [--limit N] [--json]   (default limit 50)`,
+  retry: 'usage: vodflow retry <videoId> [--stage transcode|snapshot|aiAudit|aiTag|aiDna]',
+  cancel: 'usage: vodflow cancel <videoId> [--reason R]',
+  quarantine:
+    'usage: vodflow quarantine list|show|redrive|discard [<id>] [--json] [--body-file F] [--reason R]',
+};
+
+export async function runCli(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      stage: { type: 'string' },
+      limit: { type: 'string', default: '50' },
+      reason: { type: 'string' },
+      'body-file': { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const [command = '', ...rest] = positionals;
+  if (values.help || command === '' || !(command in HELP)) {
+    console.log(HELP[command] ?? HELP['']);
+    return values.help || command === '' ? 0 : 2;
+  }
+  const need = (index: number, what: string): string => {
+    const value = rest[index];
+    if (!value) throw new UsageError(`missing ${what}\n${HELP[command]}`);
+    return value;
+  };
+
+  await withClient(async (client) => {
+    switch (command) {
+      case 'status':
+        return status(client, need(0, 'video id'), values.json);
+      case 'list': {
+        const limit = Number(values.limit);
+        if (!Number.isInteger(limit) || limit < 1)
+          throw new UsageError('--limit must be a positive whole number');
+        return list(client, { stage: values.stage, limit, json: values.json });
+      }
+      case 'retry':
+        return retry(client, need(0, 'video id'), values.stage);
+      case 'cancel':
+        return cancel(client, need(0, 'video id'), values.reason);
+      case 'quarantine': {
+        const action = need(0, 'action (list, show, redrive or discard)');
+        if (action === 'list') return quarantineList(client, values.json);
+        if (action === 'show') return quarantineShow(client, need(1, 'entry id'), values.json);
+        if (action === 'redrive') return quarantineRedrive(client, need(1, 'entry id'), values['body-file']);
+        if (action === 'discard') return quarantineDiscard(client, need(1, 'entry id'), values.reason);
+        throw new UsageError(`unknown quarantine action ${action}\n${HELP.quarantine}`);
+      }
+    }
+  });
+  return 0;
+}
+
+export function explain(err: unknown): { message: string; code: number } {
+  if (err instanceof UsageError) return { message: err.message, code: 2 };
+  if (err instanceof ConfigError) return { message: err.message, code: 2 };
+  if (err instanceof WorkflowUpdateFailedError) {
+    return { message: `refused: ${err.cause?.message ?? err.message}`, code: 1 };
+  }
+  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
+    return { message: `${err.message}\n${HELP['']}`, code: 2 };
+  }
+  return { message: err instanceof Error ? err.message : String(err), code: 1 };
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      const { message, code } = explain(err);
+      console.error(`vodflow: ${message}`);
+      process.exit(code);
+    },
+  );
+}

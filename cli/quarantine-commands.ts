@@ -1,0 +1,83 @@
+import type { Client } from '@temporalio/client';
+import { readFile } from 'node:fs/promises';
+import { quarantineFromWorkflowId, QUARANTINE_WORKFLOW_ID_PREFIX } from '../common/workflow-ids';
+import { discardUpdate, quarantineEntryQuery, redriveUpdate } from '../workflows/definitions';
+import type { quarantinedMessageWorkflow } from '../workflows/quarantine';
+import { printJson, printTable, UsageError } from './output';
+
+// Entries are named by their workflow id (quarantine:<region>:<queue>:<MessageId>) or, when unique
+// among the waiting ones, by the MessageId alone.
+async function resolveId(client: Client, idOrMessageId: string): Promise<string> {
+  if (idOrMessageId.startsWith(QUARANTINE_WORKFLOW_ID_PREFIX)) return idOrMessageId;
+  const matches: string[] = [];
+  for await (const execution of client.workflow.list({
+    query: 'WorkflowType = "quarantinedMessageWorkflow"',
+  })) {
+    if (quarantineFromWorkflowId(execution.workflowId)?.messageId === idOrMessageId)
+      matches.push(execution.workflowId);
+  }
+  const unique = [...new Set(matches)];
+  if (unique.length === 0) throw new UsageError(`no quarantined message ${idOrMessageId}`);
+  if (unique.length > 1)
+    throw new UsageError(`${idOrMessageId} is ambiguous; use one of: ${unique.join(', ')}`);
+  return unique[0];
+}
+
+function handleOf(client: Client, workflowId: string) {
+  return client.workflow.getHandle<typeof quarantinedMessageWorkflow>(workflowId);
+}
+
+export async function quarantineList(client: Client, json: boolean): Promise<void> {
+  const rows = [];
+  for await (const execution of client.workflow.list({
+    query: 'WorkflowType = "quarantinedMessageWorkflow" AND ExecutionStatus = "Running"',
+  })) {
+    rows.push(await handleOf(client, execution.workflowId).query(quarantineEntryQuery));
+  }
+  if (json) return printJson(rows);
+  printTable(
+    ['message id', 'queue', 'reason', 'seen', 'first seen'],
+    rows.map((e) => [
+      e.messageId,
+      `${e.region}:${e.queue}`,
+      e.reasonCode,
+      String(e.sightings),
+      e.firstSeenAt,
+    ]),
+    'the quarantine is empty',
+  );
+}
+
+export async function quarantineShow(client: Client, id: string, json: boolean): Promise<void> {
+  const handle = handleOf(client, await resolveId(client, id));
+  const description = await handle.describe();
+  const entry =
+    description.status.name === 'RUNNING' ? await handle.query(quarantineEntryQuery) : await handle.result();
+  if (json) return printJson(entry);
+  console.log(`message ${entry.messageId} from ${entry.region}:${entry.queue} — ${entry.state}`);
+  console.log(`reason (${entry.reasonCode}): ${entry.reason}`);
+  console.log(`seen ${entry.sightings} time(s), first ${entry.firstSeenAt}, last ${entry.lastSeenAt}`);
+  console.log('body:');
+  console.log(entry.rawBody);
+}
+
+export async function quarantineRedrive(
+  client: Client,
+  id: string,
+  bodyFile: string | undefined,
+): Promise<void> {
+  const body = bodyFile === undefined ? undefined : await readFile(bodyFile, 'utf8');
+  const { newMessageId } = await handleOf(client, await resolveId(client, id)).executeUpdate(redriveUpdate, {
+    args: [{ body }],
+  });
+  console.log(`sent back to its queue as message ${newMessageId}`);
+}
+
+export async function quarantineDiscard(
+  client: Client,
+  id: string,
+  reason: string | undefined,
+): Promise<void> {
+  await handleOf(client, await resolveId(client, id)).executeUpdate(discardUpdate, { args: [{ reason }] });
+  console.log('discarded');
+}

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { eventually } from '../helpers/eventually';
+import { startPipelineStack, type PipelineStack } from '../helpers/pipeline-stack';
+
+const BIN = path.resolve(__dirname, '..', '..', 'bin', 'vodflow.js');
+
+interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+// The vodflow command as a person runs it: a process, configured by the environment.
+describe('vodflow CLI', () => {
+  let stack: PipelineStack;
+  const run = async (...args: string[]): Promise<CliResult> => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
+        env: { ...process.env, ...stack.workerEnv },
+        cwd: path.dirname(BIN),
+      });
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const failed = err as { code?: number; stdout?: string; stderr?: string };
+      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    }
+  };
+
+  beforeAll(async () => {
+    stack = await startPipelineStack();
+    await stack.startConsumer();
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('shows a video, lists videos by stage, and refuses a retry with the reason', async () => {
+    const videoId = await stack.upload('cli video');
+    await stack.waitForStage(videoId, 'ready');
+
+    const status = await run('status', videoId, '--json');
+    expect(status.code).toBe(0);
+    expect(JSON.parse(status.stdout)).toMatchObject({ videoId, stage: 'ready' });
+    const human = await run('status', videoId);
+    expect(human.stdout).toContain(`video ${videoId}: ready`);
+
+    await eventually(async () => {
+      const listed = await run('list', '--stage', 'ready', '--json', '--limit', '500');
+      expect(listed.code).toBe(0);
+      expect((JSON.parse(listed.stdout) as { videoId: string }[]).map((v) => v.videoId)).toContain(videoId);
+    });
+
+    const refused = await run('retry', videoId);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/refused: no stage has failed/);
+
+    const unknown = await run('status', 'ffffffffffffffffffffffffffffffff');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/has seen no event of video/);
+    expect((await run('list', '--stage', 'sideways')).code).toBe(2);
+  });
+
+  it('lists, shows and redrives a quarantined message', async () => {
+    const { messageId } = await stack.queue.sendMessage('definitely not an event');
+    const entry = await eventually(async () => {
+      const listed = await run('quarantine', 'list', '--json');
+      const entries = JSON.parse(listed.stdout) as { messageId: string; reasonCode: string }[];
+      const found = entries.find((e) => e.messageId === messageId);
+      expect(found).toBeDefined();
+      return found;
+    });
+    expect(entry?.reasonCode).toBe('bad-base64');
+    const shown = await run('quarantine', 'show', messageId);
+    expect(shown.stdout).toContain('definitely not an event');
+
+    const redriven = await run('quarantine', 'redrive', messageId);
+    expect(redriven.code).toBe(0);
+    expect(redriven.stdout).toMatch(/sent back to its queue as message \S+/);
+    // The entry is closed by the redrive: a second decision about it is refused.
+    expect((await run('quarantine', 'discard', messageId)).code).toBe(1);
+  });
+});
