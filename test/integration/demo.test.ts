@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { connect } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+// `make demo`'s program, as CI sees it: no terminal, a few videos, its own local stack.
+describe('demo', () => {
+  it('takes every demo video to its expected stage and exits 0, leaving nothing running', async () => {
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'starters', 'demo.ts'),
+        '--videos',
+        '3',
+        '--timeout-seconds',
+        '120',
+      ],
+      { cwd: ROOT, timeout: 170_000 },
+    );
+    expect(stdout).toMatch(/Temporal Web UI: http:\/\/127\.0\.0\.1:\d+/);
+    expect(stdout).toMatch(/^ {2}ready +2$/m);
+    expect(stdout).toMatch(/^ {2}blocked +1$/m);
+    expect(stdout).toMatch(/follow-ups +transcode 3, snapshot 3, AI review 3/);
+
+    // Its Temporal server went away with it.
+    const port = Number(/frontend 127\.0\.0\.1:(\d+)/.exec(stdout)?.[1]);
+    expect(port).toBeGreaterThan(0);
+    expect(await accepts(port)).toBe(false);
+  }, 180_000);
+});
