@@ -4,6 +4,7 @@ import { ConfigError } from '../common/config';
 import { UsageError } from './output';
 import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
 import { withClient } from './temporal';
+import { configureCallbackCommand, consume, dev, emulator, worker } from './stack-commands';
 import { cancel, list, retry, status } from './video-commands';
 
 // The vodflow command line. Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
@@ -12,6 +13,12 @@ const HELP: Record<string, string> = {
   '': `usage: vodflow <command> [options]
 
 commands:
+  dev                                        the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C
+  worker                                     run a vodflow worker (configuration from the environment)
+  consume [--region R --queue Q] [--shards N]   start the queue consumers (idempotent)
+  configure-callback --region R --queue Q [--events A,B] [--mns-endpoint URL]
+                                             point VOD's event notifications at an SMQ queue
+  emulator smq|vod [flags]                   run an emulator (--help lists its flags)
   status <videoId> [--json]                  one video's processing state
   list [--stage S] [--limit N] [--json]      videos, optionally in one stage
   retry <videoId> [--stage S]                one more attempt for a failed stage
@@ -29,9 +36,18 @@ Run \`vodflow <command> --help\` for a command's options.`,
   cancel: 'usage: vodflow cancel <videoId> [--reason R]',
   quarantine:
     'usage: vodflow quarantine list|show|redrive|discard [<id>] [--json] [--body-file F] [--reason R]',
+  dev: 'usage: vodflow dev   (starts the local stack and prints the settings that point vodflow at it)',
+  worker: 'usage: vodflow worker   (configuration from the environment and .env; see .env.example)',
+  consume:
+    'usage: vodflow consume [--region R --queue Q] [--shards N]   (default: VODFLOW_QUEUES, VODFLOW_SHARDS)',
+  'configure-callback':
+    'usage: vodflow configure-callback --region R --queue Q [--events A,B] [--mns-endpoint URL]   (default events: ALL)',
+  emulator: 'usage: vodflow emulator smq|vod [flags]   (vodflow emulator smq --help lists the flags)',
 };
 
 export async function runCli(argv: string[]): Promise<number> {
+  // The emulators parse their own flags.
+  if (argv[0] === 'emulator') return emulator(argv[1], argv.slice(2));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -41,6 +57,11 @@ export async function runCli(argv: string[]): Promise<number> {
       limit: { type: 'string', default: '50' },
       reason: { type: 'string' },
       'body-file': { type: 'string' },
+      region: { type: 'string' },
+      queue: { type: 'string' },
+      shards: { type: 'string' },
+      events: { type: 'string' },
+      'mns-endpoint': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -54,6 +75,26 @@ export async function runCli(argv: string[]): Promise<number> {
     if (!value) throw new UsageError(`missing ${what}\n${HELP[command]}`);
     return value;
   };
+
+  switch (command) {
+    case 'dev':
+      await dev();
+      return 0;
+    case 'worker':
+      await worker();
+      return 0;
+    case 'consume':
+      await consume({ region: values.region, queue: values.queue, shards: values.shards });
+      return 0;
+    case 'configure-callback':
+      await configureCallbackCommand({
+        region: values.region,
+        queue: values.queue,
+        events: values.events,
+        mnsEndpoint: values['mns-endpoint'],
+      });
+      return 0;
+  }
 
   await withClient(async (client) => {
     switch (command) {

@@ -7,7 +7,7 @@ import { createPipelineWorker } from './pipeline-worker';
 
 // The vodflow worker process: configuration from the environment, one worker for every workflow
 // and activity, graceful shutdown on SIGINT/SIGTERM (pollers drain their in-flight messages).
-async function main(): Promise<void> {
+export async function runWorker(): Promise<void> {
   loadDotEnv();
   const log = jsonLog('worker');
   const config = loadConfig();
@@ -43,7 +43,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+if (require.main === module) {
+  runWorker().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from '../helpers/eventually';
-import { startPipelineStack, type PipelineStack } from '../helpers/pipeline-stack';
+import { REGION, startPipelineStack, type PipelineStack } from '../helpers/pipeline-stack';
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'vodflow.js');
 
@@ -80,5 +80,30 @@ describe('vodflow CLI', () => {
     expect(redriven.stdout).toMatch(/sent back to its queue as message \S+/);
     // The entry is closed by the redrive: a second decision about it is refused.
     expect((await run('quarantine', 'discard', messageId)).code).toBe(1);
+  });
+
+  it('configures the VOD callback and starts consumers idempotently', async () => {
+    const configured = await run(
+      'configure-callback',
+      '--region',
+      REGION,
+      '--queue',
+      stack.queueName,
+      '--mns-endpoint',
+      stack.smq.endpoint,
+      '--events',
+      'FileUploadComplete,TranscodeComplete',
+    );
+    expect(configured.code).toBe(0);
+    const { MessageCallback } = await stack.vodClient.getMessageCallback();
+    expect(MessageCallback).toMatchObject({
+      MnsQueueName: stack.queueName,
+      EventTypeList: 'FileUploadComplete,TranscodeComplete',
+    });
+
+    const consumed = await run('consume', '--region', REGION, '--queue', stack.queueName);
+    expect(consumed.code).toBe(0);
+    expect(consumed.stdout).toContain(`already running  smq-consumer:${REGION}:${stack.queueName}:0`);
+    expect((await run('consume', '--region', REGION)).code).toBe(2);
   });
 });

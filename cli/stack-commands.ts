@@ -1,0 +1,111 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { createVodClient } from '../clients/vod';
+import { loadConfig, type VodflowConfig } from '../common/config';
+import { startLocalStack } from '../devstack/local-stack';
+import { configureCallback } from '../starters/configure-callback';
+import { loadDotEnv } from '../starters/load-env';
+import { startConsumers } from '../starters/start-consumers';
+import { runWorker } from '../workers/main';
+import { UsageError } from './output';
+import { withClient } from './temporal';
+
+const ROOT = path.resolve(__dirname, '..');
+
+/** `vodflow dev`: the local stack alone, until Ctrl-C; prints the settings that point vodflow at it. */
+export async function dev(): Promise<void> {
+  const stack = await startLocalStack({ ui: true });
+  console.log(`Temporal Web UI: ${stack.temporal.uiUrl}`);
+  console.log('# point vodflow at this stack:');
+  for (const [name, value] of Object.entries(stack.env)) console.log(`export ${name}=${value}`);
+  console.log('press Ctrl-C to stop');
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await stack.close();
+}
+
+export async function worker(): Promise<void> {
+  await runWorker();
+}
+
+/** `vodflow emulator smq|vod [flags]`: the emulator's own command line, in this terminal. */
+export function emulator(name: string | undefined, flags: string[]): number {
+  if (name !== 'smq' && name !== 'vod')
+    throw new UsageError('usage: vodflow emulator smq|vod [flags] (--help lists them)');
+  const loader = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+  const result = spawnSync(
+    process.execPath,
+    ['--import', `file://${loader}`, path.join(ROOT, 'emulators', name, 'main.ts'), ...flags],
+    { stdio: 'inherit' },
+  );
+  return result.status ?? 1;
+}
+
+function queuesFrom(
+  config: VodflowConfig,
+  region: string | undefined,
+  queue: string | undefined,
+): VodflowConfig['queues'] {
+  if ((region === undefined) !== (queue === undefined))
+    throw new UsageError('give --region and --queue together');
+  if (region && queue) return [{ region, queue }];
+  if (config.queues.length === 0)
+    throw new UsageError('no queue: pass --region and --queue, or set VODFLOW_QUEUES');
+  return config.queues;
+}
+
+export async function consume(options: { region?: string; queue?: string; shards?: string }): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  // Wrong usage is reported before anything connects.
+  const queues = queuesFrom(config, options.region, options.queue);
+  const shards = options.shards === undefined ? config.shards : Number(options.shards);
+  if (!Number.isInteger(shards) || shards < 1 || shards > 64) throw new UsageError('--shards must be 1..64');
+  await withClient(async (client) => {
+    const results = await startConsumers(client, {
+      queues,
+      shards,
+      taskQueue: config.temporal.taskQueue,
+      poller: config.poller,
+    });
+    for (const { workflowId, started } of results)
+      console.log(`${started ? 'started' : 'already running'}  ${workflowId}`);
+  });
+}
+
+export async function configureCallbackCommand(options: {
+  region?: string;
+  queue?: string;
+  events?: string;
+  mnsEndpoint?: string;
+}): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const [target] = queuesFrom(config, options.region, options.queue);
+  if (!target) throw new UsageError('no queue given');
+  if (!config.credentials) {
+    throw new UsageError('set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET first');
+  }
+  const mnsEndpoint =
+    options.mnsEndpoint ??
+    config.smq.endpoint ??
+    (config.smq.accountId ? `https://${config.smq.accountId}.mns.${target.region}.aliyuncs.com` : undefined);
+  if (!mnsEndpoint)
+    throw new UsageError('no SMQ endpoint: pass --mns-endpoint, or set SMQ_ACCOUNT_ID (or SMQ_ENDPOINT)');
+  const vod = createVodClient({
+    ...config.credentials,
+    region: target.region,
+    endpoint: config.vod.endpoint,
+  });
+  await configureCallback(vod, {
+    mnsEndpoint,
+    queueName: target.queue,
+    eventTypes: options.events
+      ?.split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  });
+  console.log(`VOD (${target.region}) now writes events to ${mnsEndpoint} queue ${target.queue}`);
+}
