@@ -3,6 +3,7 @@ import { CancelledFailure } from '@temporalio/common';
 import { emptyPollerRunStats, type PollerRunStats } from '../workflows/consumer-stats';
 import type { EventMeta } from '../workflows/video-state';
 import { Limiter } from './limiter';
+import { pollerMetrics } from './poller-metrics';
 import type { PollerOptions } from '../common/poller-options';
 import { classifyMessage, type PoisonVerdict } from './message-classifier';
 import type { QueuePort, ReceivedMessage } from './queue-port';
@@ -58,6 +59,7 @@ export function createPollQueue(deps: PollerDeps) {
     const limiter = new Limiter(options.signalConcurrency);
     const stopAt = Date.now() + options.runForMs;
     const stopping = (): boolean => context.cancellationSignal.aborted || Date.now() >= stopAt;
+    const metrics = pollerMetrics(context.metricMeter, { region, queue });
 
     // Several heartbeats per heartbeat timeout, so that one slow beat does not look like a crash.
     const beatEveryMs = Math.min(
@@ -104,6 +106,8 @@ export function createPollQueue(deps: PollerDeps) {
         if (messages.length === 0) continue;
         stats.batches += 1;
         stats.received += messages.length;
+        metrics.received(messages.length);
+        metrics.batchSize(messages.length);
         await handleBatch(messages);
       }
     }
@@ -128,6 +132,7 @@ export function createPollQueue(deps: PollerDeps) {
         if (verdict.kind === 'poison') {
           await deps.quarantine({ region, queue, message, verdict });
           stats.quarantined += 1;
+          metrics.quarantined();
           deps.log.warn('quarantined a message', {
             region,
             queue,
@@ -144,7 +149,10 @@ export function createPollQueue(deps: PollerDeps) {
             enqueueTime: message.enqueueTime,
             dequeueCount: message.dequeueCount,
           };
+          const sentAt = Date.now();
           await deps.signalVideo(verdict.videoId, region, { event: verdict.event, meta });
+          metrics.signalLatency(Date.now() - sentAt);
+          metrics.queueLag(Date.now() - message.enqueueTime);
           stats.signalled += 1;
           if (message.dequeueCount > 1) stats.duplicatesSeen += 1;
         }
@@ -152,6 +160,7 @@ export function createPollQueue(deps: PollerDeps) {
       } catch (err) {
         // Not recorded: the message stays in the queue and comes back after its visibility timeout.
         stats.signalFailures += 1;
+        metrics.signalFailures();
         deps.log.warn('could not record a message; it will be redelivered', {
           region,
           queue,
@@ -205,6 +214,8 @@ export function createPollQueue(deps: PollerDeps) {
         const { failed } = await port.deleteBatch(handles);
         stats.deleted += handles.length - failed.length;
         stats.deleteFailures += failed.length;
+        metrics.deleted(handles.length - failed.length);
+        if (failed.length > 0) metrics.deleteFailures(failed.length);
         for (const failure of failed) {
           deps.log.warn('delete refused; the message will come back and be deduplicated', {
             region,
@@ -214,6 +225,7 @@ export function createPollQueue(deps: PollerDeps) {
         }
       } catch (err) {
         stats.deleteFailures += handles.length;
+        metrics.deleteFailures(handles.length);
         deps.log.warn('batch delete failed; the messages will come back and be deduplicated', {
           region,
           queue,

@@ -63,6 +63,12 @@ const envSchema = z.object({
   VODFLOW_POLL_RUN_MINUTES: int.min(1).max(60).default(5),
   VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS: int.min(2).max(600).default(30),
 
+  /** host:port of the worker's Prometheus /metrics (SDK and vodflow metrics); unset: no endpoint. */
+  VODFLOW_METRICS_ADDRESS: z
+    .string()
+    .regex(/^[^:\s]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:9464')
+    .optional(),
+
   VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS: int.min(1).max(3_600).default(60),
   VODFLOW_IDLE_CLOSE_DAYS: z.coerce.number().positive().max(3_650).default(30),
 });
@@ -100,6 +106,7 @@ export interface VodflowConfig {
   policy: PipelinePolicy;
   poller: PollerOptions;
   video: { followUpTimeoutMs: number; idleCloseMs: number };
+  metricsAddress?: string;
 }
 
 export class ConfigError extends Error {
@@ -175,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       runForMs: e.VODFLOW_POLL_RUN_MINUTES * 60_000,
       heartbeatTimeoutMs: e.VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS * 1000,
     }),
+    metricsAddress: e.VODFLOW_METRICS_ADDRESS,
     video: {
       followUpTimeoutMs: e.VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS * 1000,
       idleCloseMs: Math.round(e.VODFLOW_IDLE_CLOSE_DAYS * 24 * 3_600_000),

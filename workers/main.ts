@@ -4,6 +4,7 @@ import { loadDotEnv } from '../starters/load-env';
 import { activityDepsFromConfig } from './activity-deps';
 import { jsonLog } from './log';
 import { createPipelineWorker } from './pipeline-worker';
+import { installRuntime } from './runtime';
 
 // The vodflow worker process: configuration from the environment, one worker for every workflow
 // and activity, graceful shutdown on SIGINT/SIGTERM (pollers drain their in-flight messages).
@@ -12,6 +13,7 @@ export async function runWorker(): Promise<void> {
   const log = jsonLog('worker');
   const config = loadConfig();
   log.info('starting', { config: redactConfig(config) });
+  installRuntime(config.metricsAddress);
   if (config.policy.transcode === 'submit' && !config.policy.templateGroupId) {
     log.warn('VODFLOW_TRANSCODE=submit without VODFLOW_TEMPLATE_GROUP_ID: transcode submissions will fail');
   }

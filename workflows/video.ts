@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  metricMeter,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -61,6 +62,20 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     ? VideoState.restore(input.carried, limits)
     : VideoState.create(input.videoId, nowIso(), { region: input.region, policy: input.policy, limits });
 
+  // Replay-safe: the SDK emits workflow metrics only when the code runs for the first time.
+  const stageTransitions = metricMeter.createCounter(
+    'vodflow_stage_transitions',
+    undefined,
+    'videos entering a stage',
+  );
+  const followUps = metricMeter.createCounter(
+    'vodflow_follow_ups',
+    undefined,
+    'follow-up submissions by outcome',
+  );
+  // A continued or revived run does not count the stage it starts in again.
+  let lastStage: string = input.carried ? state.stage() : '';
+
   let changed = true;
   let inFlight = 0;
   let lastEventAt = Date.now();
@@ -102,8 +117,14 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       policy: state.policy,
     })
       .then(
-        ({ jobId }) => state.markSubmitted(action.stage, action.attempt, jobId),
-        (err: unknown) => state.markSubmitFailed(action.stage, action.attempt, failureOf(err), nowIso()),
+        ({ jobId }) => {
+          state.markSubmitted(action.stage, action.attempt, jobId);
+          followUps.add(1, { stage: action.stage, outcome: 'submitted' });
+        },
+        (err: unknown) => {
+          state.markSubmitFailed(action.stage, action.attempt, failureOf(err), nowIso());
+          followUps.add(1, { stage: action.stage, outcome: 'failed' });
+        },
       )
       .finally(() => {
         inFlight -= 1;
@@ -118,6 +139,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       status: state.status(),
       lastEvent: state.snapshot().lastEvent?.type ?? '',
     };
+    if (attributes.stage !== lastStage) {
+      stageTransitions.add(1, { stage: attributes.stage });
+      lastStage = attributes.stage;
+    }
     const key = JSON.stringify(attributes);
     if (key === published) return;
     published = key;

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import { freePort } from '../../../devstack/free-port';
+import { spawnTied, type TiedProcess } from '../../../devstack/tied-process';
+import { eventually } from '../../helpers/eventually';
+import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+function sample(metrics: string, name: string, labels: Record<string, string> = {}): number {
+  let total = 0;
+  for (const line of metrics.split('\n')) {
+    if (!line.startsWith(name)) continue;
+    const match = /^([a-z_]+)(\{[^}]*\})? ([0-9.e+-]+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const labelText = match[2] ?? '';
+    if (Object.entries(labels).every(([k, v]) => labelText.includes(`${k}="${v}"`)))
+      total += Number(match[3]);
+  }
+  return total;
+}
+
+// workers/main.ts with VODFLOW_METRICS_ADDRESS serves Prometheus metrics: the SDK's and vodflow's.
+describe('worker metrics', () => {
+  let stack: PipelineStack;
+  let worker: TiedProcess | undefined;
+  afterAll(async () => {
+    // The consumers stop first: their pollers run on this worker and must drain on it.
+    await stack?.close();
+    await worker?.stop();
+  });
+
+  it('counts messages, stage transitions and follow-ups', async () => {
+    stack = await startPipelineStack({ inProcessWorker: false });
+    const address = `127.0.0.1:${await freePort()}`;
+    worker = spawnTied(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ...stack.workerEnv, VODFLOW_METRICS_ADDRESS: address },
+    });
+    await eventually(() => expect(worker?.output()).toContain('"message":"running"'), { timeoutMs: 60_000 });
+    await stack.startConsumer();
+    const videoIds = await Promise.all([stack.upload('metrics 1'), stack.upload('metrics 2')]);
+    let events = 0;
+    for (const videoId of videoIds) events += (await stack.waitForStage(videoId, 'ready')).counters.applied;
+
+    const metrics = await eventually(async () => {
+      const text = await (await fetch(`http://${address}/metrics`)).text();
+      expect(sample(text, 'vodflow_messages_deleted')).toBeGreaterThanOrEqual(events);
+      return text;
+    });
+    expect(sample(metrics, 'vodflow_messages_received')).toBeGreaterThanOrEqual(events);
+    expect(sample(metrics, 'vodflow_messages_quarantined')).toBe(0);
+    expect(sample(metrics, 'vodflow_stage_transitions', { stage: 'ready' })).toBe(2);
+    for (const stage of ['transcode', 'snapshot', 'aiAudit']) {
+      expect(sample(metrics, 'vodflow_follow_ups', { stage, outcome: 'submitted' })).toBe(2);
+    }
+    expect(sample(metrics, 'vodflow_queue_lag_count')).toBeGreaterThanOrEqual(events);
+    // The SDK's own metrics are on the same endpoint.
+    expect(metrics).toMatch(/^temporal_/m);
+  });
+});
