@@ -33,9 +33,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('starts only programs that exist in the project', () => {
-    const programs = [...text.matchAll(/'((?:emulators|workers|starters)\/[\w/.-]+\.ts)'/g)].map(
-      (m) => m[1] as string,
-    );
+    const programs = [...text.matchAll(/'((?:emulators|workers|starters)\/[\w/.-]+\.ts)'/g)].map((m) => m[1]);
     expect(programs.length).toBeGreaterThanOrEqual(3);
     for (const program of programs) expect(existsSync(path.join(ROOT, program))).toBe(true);
     expect(existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
@@ -46,7 +44,7 @@ describe('docker-compose.yml', () => {
     const names = [
       ...anchor.matchAll(/^ {2}([A-Z_]+):/gm),
       ...text.matchAll(/^ {6}(VODFLOW_[A-Z_]+):/gm),
-    ].map((m) => m[1] as string);
+    ].map((m) => m[1]);
     expect(names.length).toBeGreaterThan(5);
     expect(names.filter((name) => !CONFIG_ENV_VARS.includes(name))).toEqual([]);
   });
