@@ -19,7 +19,8 @@ import { startConsumers } from './start-consumers';
 // `make demo`: vodflow end to end on the embedded local stack. VOD (emulated) is configured to
 // write its events into an SMQ queue (emulated), N videos are uploaded, and the pipeline takes each
 // through transcode → snapshots → AI review while this shows the stages. VOD writes some events
-// twice and out of order, to show deduplication; one video is flagged by the AI review.
+// twice and out of order (deduplication), some jobs fail (retries), one video is flagged by the AI
+// review, and one message in the queue is not an event at all (quarantine).
 
 const USAGE = 'usage: make demo  (or: npm run demo -- [--videos N] [--keep] [--timeout-seconds S])';
 const REGION = 'cn-shanghai';
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
       VODFLOW_QUEUES: `${REGION}:${QUEUE}`,
       VODFLOW_TEMPLATE_GROUP_ID: 'demo-template-group',
       VODFLOW_RETRY_INITIAL_MS: '1000',
+      // Failed jobs are retried; with 5% of jobs failing, five attempts make a lasting failure unlikely.
+      VODFLOW_MAX_ATTEMPTS: '5',
     });
     const credentials = config.credentials!;
     const queue = new SmqClient(QUEUE, { ...credentials, endpoint: stack.smq.url });
@@ -127,12 +130,15 @@ async function main(): Promise<void> {
       await adminPost(stack.vod.url, `videos/${VideoId}/complete-upload`);
       expected.set(VideoId, flagged ? 'blocked' : 'ready');
     }
+    // Something that is not a VOD event: it must end in quarantine without holding up the videos.
+    await queue.sendMessage('{"EventType":"FileUploadComplete","note":"an event without a video id"}');
     console.log(`uploaded ${videoCount} videos; following them (Ctrl-C stops everything)…`);
 
     const views = await follow(client, [...expected.keys()], timeoutMs);
     const wrong = [...expected].filter(([videoId, stage]) => views.get(videoId)?.stage !== stage);
     const calls = (await adminGet(stack.vod.url, 'stats')) as { calls: Record<string, number> };
-    printSummary(views, calls.calls, Date.now() - startedAt);
+    const quarantined = await countQuarantined(client);
+    printSummary(views, calls.calls, quarantined, Date.now() - startedAt);
     console.log(`Temporal Web UI: ${stack.temporal.uiUrl}`);
     if (wrong.length > 0) {
       for (const [videoId, stage] of wrong) {
@@ -183,7 +189,21 @@ async function follow(
   return views;
 }
 
-function printSummary(views: Map<string, VideoView>, calls: Record<string, number>, elapsedMs: number): void {
+async function countQuarantined(client: Client): Promise<number> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { count } = await client.workflow.count('WorkflowType = "quarantinedMessageWorkflow"');
+    if (count > 0 || Date.now() > deadline) return count;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+function printSummary(
+  views: Map<string, VideoView>,
+  calls: Record<string, number>,
+  quarantined: number,
+  elapsedMs: number,
+): void {
   const byStage = new Map<string, number>();
   let applied = 0;
   let duplicates = 0;
@@ -197,8 +217,9 @@ function printSummary(views: Map<string, VideoView>, calls: Record<string, numbe
   for (const [stage, n] of byStage) console.log(`  ${stage.padEnd(14)} ${n}`);
   console.log(`  events applied     ${applied}`);
   console.log(`  duplicates ignored ${duplicates}`);
+  console.log(`  quarantined        ${quarantined}`);
   console.log(
-    `  follow-ups         transcode ${calls.SubmitTranscodeJobs ?? 0}, snapshot ${calls.SubmitSnapshotJob ?? 0}, AI review ${calls.SubmitAIMediaAuditJob ?? 0}`,
+    `  follow-ups         transcode ${calls.SubmitTranscodeJobs ?? 0}, snapshot ${calls.SubmitSnapshotJob ?? 0}, AI review ${calls.SubmitAIMediaAuditJob ?? 0} (retries included)`,
   );
   console.log(`  elapsed            ${(elapsedMs / 1000).toFixed(1)} s`);
 }

@@ -35,7 +35,11 @@ describe('demo', () => {
     expect(stdout).toMatch(/Temporal Web UI: http:\/\/127\.0\.0\.1:\d+/);
     expect(stdout).toMatch(/^ {2}ready +2$/m);
     expect(stdout).toMatch(/^ {2}blocked +1$/m);
-    expect(stdout).toMatch(/follow-ups +transcode 3, snapshot 3, AI review 3/);
+    expect(stdout).toMatch(/^ {2}quarantined +1$/m);
+    // At least one submission per stage and video; injected job failures add retries.
+    const [, transcode, snapshot, ai] =
+      /follow-ups +transcode (\d+), snapshot (\d+), AI review (\d+)/.exec(stdout) ?? [];
+    for (const count of [transcode, snapshot, ai]) expect(Number(count)).toBeGreaterThanOrEqual(3);
 
     // Its Temporal server went away with it.
     const port = Number(/frontend 127\.0\.0\.1:(\d+)/.exec(stdout)?.[1]);
