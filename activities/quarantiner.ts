@@ -43,6 +43,14 @@ export function createQuarantiner(deps: { temporal: Client; taskQueue: string })
         ],
         signal: quarantineSeenAgainSignal,
         signalArgs: [{ dequeueCount: message.dequeueCount, seenAt }],
+        // Listing reads this from visibility, so it works even when no worker can answer a query.
+        memo: {
+          messageId: message.messageId,
+          region,
+          queue,
+          reasonCode: verdict.reasonCode,
+          firstSeenAt: seenAt,
+        },
       },
     );
   };

@@ -23,7 +23,7 @@ commands:
   list [--stage S] [--limit N] [--json]      videos, optionally in one stage
   retry <videoId> [--stage S]                one more attempt for a failed stage
   cancel <videoId> [--reason R]              stop follow-ups and close the video's workflow
-  quarantine list [--json]                   poison messages waiting for a decision
+  quarantine list [--region R --queue Q] [--json]   poison messages waiting for a decision
   quarantine show <id> [--json]              one entry with its raw body and reason
   quarantine redrive <id> [--body-file F]    send it back to its queue (optionally corrected)
   quarantine discard <id> [--reason R]       drop it for good
@@ -112,7 +112,9 @@ export async function runCli(argv: string[]): Promise<number> {
         return cancel(client, need(0, 'video id'), values.reason);
       case 'quarantine': {
         const action = need(0, 'action (list, show, redrive or discard)');
-        if (action === 'list') return quarantineList(client, values.json);
+        if (action === 'list') {
+          return quarantineList(client, { json: values.json, region: values.region, queue: values.queue });
+        }
         if (action === 'show') return quarantineShow(client, need(1, 'entry id'), values.json);
         if (action === 'redrive') return quarantineRedrive(client, need(1, 'entry id'), values['body-file']);
         if (action === 'discard') return quarantineDiscard(client, need(1, 'entry id'), values.reason);

@@ -27,23 +27,41 @@ function handleOf(client: Client, workflowId: string) {
   return client.workflow.getHandle<typeof quarantinedMessageWorkflow>(workflowId);
 }
 
-export async function quarantineList(client: Client, json: boolean): Promise<void> {
-  const rows = [];
-  for await (const execution of client.workflow.list({
-    query: 'WorkflowType = "quarantinedMessageWorkflow" AND ExecutionStatus = "Running"',
-  })) {
-    rows.push(await handleOf(client, execution.workflowId).query(quarantineEntryQuery));
+export async function quarantineList(
+  client: Client,
+  options: { json: boolean; region?: string; queue?: string },
+): Promise<void> {
+  if ((options.region === undefined) !== (options.queue === undefined)) {
+    throw new UsageError('give --region and --queue together');
   }
-  if (json) return printJson(rows);
+  const scope = options.region
+    ? ` AND WorkflowId STARTS_WITH "${QUARANTINE_WORKFLOW_ID_PREFIX}${options.region}:${options.queue}:"`
+    : '';
+  const rows: {
+    workflowId: string;
+    messageId: string;
+    queue: string;
+    reasonCode: string;
+    firstSeenAt: string;
+  }[] = [];
+  for await (const execution of client.workflow.list({
+    query: `WorkflowType = "quarantinedMessageWorkflow" AND ExecutionStatus = "Running"${scope}`,
+  })) {
+    const ref = quarantineFromWorkflowId(execution.workflowId);
+    const memo = execution.memo ?? {};
+    const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+    rows.push({
+      workflowId: execution.workflowId,
+      messageId: ref?.messageId ?? text(memo.messageId, ''),
+      queue: ref ? `${ref.region}:${ref.queue}` : '',
+      reasonCode: text(memo.reasonCode, ''),
+      firstSeenAt: text(memo.firstSeenAt, execution.startTime.toISOString()),
+    });
+  }
+  if (options.json) return printJson(rows);
   printTable(
-    ['message id', 'queue', 'reason', 'seen', 'first seen'],
-    rows.map((e) => [
-      e.messageId,
-      `${e.region}:${e.queue}`,
-      e.reasonCode,
-      String(e.sightings),
-      e.firstSeenAt,
-    ]),
+    ['message id', 'queue', 'reason', 'first seen'],
+    rows.map((e) => [e.messageId, e.queue, e.reasonCode, e.firstSeenAt]),
     'the quarantine is empty',
   );
 }

@@ -65,7 +65,15 @@ describe('vodflow CLI', () => {
   it('lists, shows and redrives a quarantined message', async () => {
     const { messageId } = await stack.queue.sendMessage('definitely not an event');
     const entry = await eventually(async () => {
-      const listed = await run('quarantine', 'list', '--json');
+      const listed = await run(
+        'quarantine',
+        'list',
+        '--json',
+        '--region',
+        REGION,
+        '--queue',
+        stack.queueName,
+      );
       const entries = JSON.parse(listed.stdout) as { messageId: string; reasonCode: string }[];
       const found = entries.find((e) => e.messageId === messageId);
       expect(found).toBeDefined();
