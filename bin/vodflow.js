@@ -1,17 +1,20 @@
 #!/usr/bin/env node
-// The vodflow command: runs cli/main.ts in one node process with tsx's loader (found next to this
-// project, so the command works from any directory).
-const { spawnSync } = require('node:child_process');
+// The vodflow command: runs cli/main.ts in a child node process with tsx's loader (found next to
+// this project, so the command works from any directory), passing Ctrl-C and SIGTERM on to it.
+const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const root = path.resolve(__dirname, '..');
 const loader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const result = spawnSync(
+const child = spawn(
   process.execPath,
   ['--import', loader, path.join(root, 'cli', 'main.ts'), ...process.argv.slice(2)],
   {
     stdio: 'inherit',
   },
 );
-process.exit(result.status ?? 1);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => child.kill(signal));
+}
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 1)));

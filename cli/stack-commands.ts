@@ -19,9 +19,11 @@ export async function dev(): Promise<void> {
   console.log('# point vodflow at this stack:');
   for (const [name, value] of Object.entries(stack.env)) console.log(`export ${name}=${value}`);
   console.log('press Ctrl-C to stop');
+  // `on`, not `once`: from a terminal, Ctrl-C reaches this process twice (directly and forwarded
+  // by bin/vodflow.js), and the second must not interrupt the shutdown.
   await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    process.on('SIGINT', () => resolve());
+    process.on('SIGTERM', () => resolve());
   });
   await stack.close();
 }
