@@ -190,6 +190,10 @@ export class VideoState {
     return this.data.videoId;
   }
 
+  get lastEventType(): string | undefined {
+    return this.data.lastEvent?.type;
+  }
+
   get policy(): PipelinePolicy {
     return { ...this.data.basePolicy, ...this.data.policyOverride };
   }

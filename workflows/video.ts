@@ -137,7 +137,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     const attributes = {
       stage: state.stage(),
       status: state.status(),
-      lastEvent: state.snapshot().lastEvent?.type ?? '',
+      lastEvent: state.lastEventType ?? '',
     };
     if (attributes.stage !== lastStage) {
       stageTransitions.add(1, { stage: attributes.stage });
