@@ -33,7 +33,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('starts only programs that exist in the project', () => {
-    const programs = [...text.matchAll(/'((?:emulators|workers|starters)\/[\w/.-]+\.ts)'/g)].map((m) => m[1]);
+    const programs = [
+      ...text.matchAll(/'((?:emulators|workers|starters|cli|bin)\/[\w/.-]+\.(?:ts|js))'/g),
+    ].map((m) => m[1]);
     expect(programs.length).toBeGreaterThanOrEqual(3);
     for (const program of programs) expect(existsSync(path.join(ROOT, program))).toBe(true);
     expect(existsSync(path.join(ROOT, 'Dockerfile'))).toBe(true);
