@@ -1,7 +1,8 @@
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { parseArgs } from 'node:util';
 import { SmqClient } from '../clients/smq';
+import { connectClient, connectWorker } from '../clients/temporal/connect';
 import { createVodClient } from '../clients/vod';
 import { loadConfig } from '../common/config';
 import { pollerOptionsSchema } from '../common/poller-options';
@@ -87,9 +88,8 @@ async function main(): Promise<void> {
     await configureCallback(vod, { mnsEndpoint: stack.smq.url, queueName: QUEUE });
     console.log(`VOD callback → SMQ queue ${QUEUE}`);
 
-    const connection = await Connection.connect({ address: stack.temporal.address });
-    const client = new Client({ connection, namespace: stack.temporal.namespace });
-    const workerConnection = await NativeConnection.connect({ address: stack.temporal.address });
+    const { client, close: closeClient } = await connectClient(config.temporal);
+    const workerConnection = await connectWorker(config.temporal);
     const worker = await createPipelineWorker({
       connection: workerConnection,
       client,
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
       worker.shutdown();
       await workerRun;
       await workerConnection.close();
-      await connection.close();
+      await closeClient();
     });
     const [consumer] = await startConsumers(client, {
       queues: config.queues,

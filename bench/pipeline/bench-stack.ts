@@ -1,6 +1,7 @@
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import { SmqClient } from '../../clients/smq';
+import { connectClient, connectWorker } from '../../clients/temporal/connect';
 import { loadConfig, type VodflowConfig } from '../../common/config';
 import { pipelinePolicySchema } from '../../common/pipeline-policy';
 import { DEFAULT_ACCESS_KEY } from '../../emulators/common/default-credentials';
@@ -47,9 +48,8 @@ export async function startBenchStack(): Promise<BenchStack> {
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
   });
   config.policy = BENCH_POLICY;
-  const clientConnection = await Connection.connect({ address: temporal.address });
-  const client = new Client({ connection: clientConnection, namespace: temporal.namespace });
-  const workerConnection = await NativeConnection.connect({ address: temporal.address });
+  const { client, close: closeClient } = await connectClient(config.temporal);
+  const workerConnection = await connectWorker(config.temporal);
   const worker = await createPipelineWorker({
     connection: workerConnection,
     client,
@@ -75,7 +75,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       worker.shutdown();
       await running;
       await workerConnection.close();
-      await clientConnection.close();
+      await closeClient();
       await smq.stop();
       await temporal.stop();
     },

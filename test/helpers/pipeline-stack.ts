@@ -1,6 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { SmqClient } from '../../clients/smq';
+import { connectClient } from '../../clients/temporal/connect';
 import { createVodClient, type VodClient } from '../../clients/vod';
 import { loadConfig, type VodflowConfig } from '../../common/config';
 import { pipelinePolicySchema, type PipelinePolicyInput } from '../../common/pipeline-policy';
@@ -18,7 +19,6 @@ import { eventually } from './eventually';
 import { silentLog, startPipelineWorker, type RunningPipelineWorker } from './pipeline-worker';
 import { startSmqEmulator, type RunningSmqEmulator } from './smq-emulator';
 import { sharedStack } from './shared-stack';
-import { Client, Connection } from '@temporalio/client';
 import { startVodEmulator, type RunningVodEmulator } from './vod-emulator';
 
 export const REGION = 'cn-shanghai';
@@ -112,7 +112,7 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
     if (!worker) throw new Error('this stack runs no in-process worker');
     return worker;
   };
-  const client = await clientFor(stackTemporal.temporalAddress, stackTemporal.namespace);
+  const client = await connectClient(config.temporal);
   const consumers: WorkflowHandle<typeof smqConsumerWorkflow>[] = [];
 
   const stack: PipelineStack = {
@@ -176,12 +176,4 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
     },
   };
   return stack;
-}
-
-async function clientFor(
-  address: string,
-  namespace: string,
-): Promise<{ client: Client; close(): Promise<void> }> {
-  const connection = await Connection.connect({ address });
-  return { client: new Client({ connection, namespace }), close: () => connection.close() };
 }
