@@ -78,6 +78,39 @@ export interface SubmitAIJobParams {
   UserData?: string;
 }
 
+/** GetVideoInfo → Video.Status (reference §5.1). */
+export type VodVideoStatus =
+  | 'Uploading'
+  | 'UploadFail'
+  | 'UploadSucc'
+  | 'Transcoding'
+  | 'TranscodeFail'
+  | 'Checking'
+  | 'Blocked'
+  | 'Normal'
+  | 'ProduceFail';
+
+export interface GetVideoListParams {
+  /** Only videos in these statuses (comma-joined). */
+  Status?: VodVideoStatus | readonly VodVideoStatus[];
+  /** UTC `yyyy-MM-ddTHH:mm:ssZ`, on CreationTime, inclusive. */
+  StartTime?: string;
+  /** UTC `yyyy-MM-ddTHH:mm:ssZ`, on CreationTime, exclusive. */
+  EndTime?: string;
+  CateId?: number;
+  /** Default 1. VOD pages through the first 5,000 matches only: PageNo × PageSize ≤ 5000. */
+  PageNo?: number;
+  /** 1–100, default 10. */
+  PageSize?: number;
+  /** Default newest first. */
+  SortBy?: 'CreationTime:Desc' | 'CreationTime:Asc';
+}
+
+export interface ListAIJobParams {
+  /** ≤ 10 job ids from SubmitAIJob. */
+  JobIds: IdList;
+}
+
 export interface GetTranscodeTaskParams {
   TranscodeTaskId?: string;
   /** ≤ 10 job ids. */

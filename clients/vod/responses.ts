@@ -62,6 +62,14 @@ export const videoInfoSchema = z.looseObject({
 
 export const getVideoInfoAnswer = z.looseObject({ ...requestId, Video: videoInfoSchema });
 
+export const getVideoListAnswer = z.looseObject({
+  ...requestId,
+  /** Every match, not only this page's (paging itself stops at the first 5,000). */
+  Total: numberField,
+  // Absent when nothing matches.
+  VideoList: wrappedList('Video', videoInfoSchema),
+});
+
 export const deleteVideoAnswer = z.looseObject({
   ...requestId,
   NonExistVideoIds: wrappedList('VideoId', z.string()),
@@ -92,6 +100,27 @@ export const submitAIJobAnswer = z.looseObject({
     'AIJob',
     z.looseObject({ JobId: z.string(), MediaId: z.string().optional(), Type: z.string().optional() }),
   ),
+});
+
+export const aiJobSchema = z.looseObject({
+  JobId: z.string(),
+  MediaId: z.string().optional(),
+  // AIMediaDNA | AIVideoTag
+  Type: z.string().optional(),
+  // processing | success | fail
+  Status: z.string(),
+  Code: textField.optional(),
+  Message: z.string().optional(),
+  CreationTime: z.string().optional(),
+  CompleteTime: z.string().optional(),
+  // JSON text in VOD's answer (as in the AI events); the object when it parses as one.
+  Data: jsonObjectOrTextField.optional(),
+});
+
+export const listAIJobAnswer = z.looseObject({
+  ...requestId,
+  AIJobList: wrappedList('AIJob', aiJobSchema),
+  NonExistAIJobIds: wrappedList('String', z.string()),
 });
 
 const transcodeTaskSummary = {
@@ -190,11 +219,14 @@ export type GetMessageCallbackResult = z.output<typeof getMessageCallbackAnswer>
 export type CreateUploadVideoResult = z.output<typeof createUploadVideoAnswer>;
 export type VideoInfo = z.output<typeof videoInfoSchema>;
 export type GetVideoInfoResult = z.output<typeof getVideoInfoAnswer>;
+export type GetVideoListResult = z.output<typeof getVideoListAnswer>;
 export type DeleteVideoResult = z.output<typeof deleteVideoAnswer>;
 export type SubmitTranscodeJobsResult = z.output<typeof submitTranscodeJobsAnswer>;
 export type SubmitSnapshotJobResult = z.output<typeof submitSnapshotJobAnswer>;
 export type SubmitAIMediaAuditJobResult = z.output<typeof submitAIMediaAuditJobAnswer>;
 export type SubmitAIJobResult = z.output<typeof submitAIJobAnswer>;
+export type AIJobInfo = z.output<typeof aiJobSchema>;
+export type ListAIJobResult = z.output<typeof listAIJobAnswer>;
 export type TranscodeJobInfo = z.output<typeof transcodeJobInfoSchema>;
 export type GetTranscodeTaskResult = z.output<typeof getTranscodeTaskAnswer>;
 export type ListTranscodeTaskResult = z.output<typeof listTranscodeTaskAnswer>;

@@ -7,6 +7,8 @@ import {
   type AppScoped,
   type CreateUploadVideoParams,
   type GetTranscodeTaskParams,
+  type GetVideoListParams,
+  type ListAIJobParams,
   type ListSnapshotsParams,
   type ListTranscodeTaskParams,
   type ParamValue,
@@ -57,6 +59,7 @@ export interface VodClient {
   deleteMessageCallback(params?: AppScoped): Promise<answers.RequestOnlyResult>;
   createUploadVideo(params: CreateUploadVideoParams): Promise<answers.CreateUploadVideoResult>;
   getVideoInfo(params: { VideoId: string }): Promise<answers.GetVideoInfoResult>;
+  getVideoList(params?: GetVideoListParams): Promise<answers.GetVideoListResult>;
   deleteVideo(params: { VideoIds: string | readonly string[] }): Promise<answers.DeleteVideoResult>;
   submitTranscodeJobs(params: SubmitTranscodeJobsParams): Promise<answers.SubmitTranscodeJobsResult>;
   submitSnapshotJob(params: SubmitSnapshotJobParams): Promise<answers.SubmitSnapshotJobResult>;
@@ -67,6 +70,7 @@ export interface VodClient {
   listSnapshots(params: ListSnapshotsParams): Promise<answers.ListSnapshotsResult>;
   getAIMediaAuditJob(params: { JobId: string }): Promise<answers.GetAIMediaAuditJobResult>;
   getMediaAuditResult(params: { MediaId: string }): Promise<answers.GetMediaAuditResultResult>;
+  listAIJob(params: ListAIJobParams): Promise<answers.ListAIJobResult>;
 }
 
 function requireText(action: string, name: string, value: string | undefined): void {
@@ -143,6 +147,7 @@ export function createVodClient(options: VodClientOptions): VodClient {
       call('DeleteMessageCallback', { ...params }, answers.requestOnlyAnswer),
     createUploadVideo: (params) => call('CreateUploadVideo', { ...params }, answers.createUploadVideoAnswer),
     getVideoInfo: (params) => call('GetVideoInfo', { ...params }, answers.getVideoInfoAnswer),
+    getVideoList: (params = {}) => call('GetVideoList', { ...params }, answers.getVideoListAnswer),
     deleteVideo: (params) => call('DeleteVideo', { ...params }, answers.deleteVideoAnswer),
     submitTranscodeJobs: (params) =>
       call('SubmitTranscodeJobs', { ...params }, answers.submitTranscodeJobsAnswer),
@@ -169,5 +174,6 @@ export function createVodClient(options: VodClientOptions): VodClient {
       call('GetAIMediaAuditJob', { ...params }, answers.getAIMediaAuditJobAnswer),
     getMediaAuditResult: (params) =>
       call('GetMediaAuditResult', { ...params }, answers.getMediaAuditResultAnswer),
+    listAIJob: (params) => call('ListAIJob', { ...params }, answers.listAIJobAnswer),
   };
 }

@@ -1,5 +1,5 @@
 import type { VodEventWire, VodEventWireOf } from '../../../common/events';
-import type { AuditSuggestion, TranscodeJob, Video } from './types';
+import type { AIJobType, AuditSuggestion, TranscodeJob, Video } from './types';
 import { vodTime, vodTimeWithColonMillis } from './vod-time';
 
 // Builders of the event bodies VOD writes (reference §4), typed with the shared wire schema.
@@ -203,47 +203,73 @@ export function aiMediaAuditComplete(
   return withExtend(body, extend);
 }
 
+/**
+ * How an AI job of SubmitAIJob ended. One value feeds both its completion event and the job record
+ * ListAIJob reads, so the two cannot disagree.
+ */
+export interface AIJobOutcome {
+  status: 'success' | 'fail';
+  code: string;
+  message: string;
+  /** JSON text, as VOD sends it in the event (reference §4.16, §4.17). */
+  data: string;
+}
+
+function aiJobResult(video: Video, type: AIJobType): Record<string, unknown> {
+  // No fingerprint library holds a duplicate of an emulated video.
+  if (type === 'AIMediaDNA') return { VideoDNA: [] };
+  return {
+    Keyword: [{ Tag: video.title, Times: ['0'] }],
+    Category: [{ Tag: 'emulated', Times: ['0'] }],
+  };
+}
+
+export function aiJobOutcome(video: Video, type: AIJobType, failure: AiFailure | undefined): AIJobOutcome {
+  if (failure) return { status: 'fail', code: failure.code, message: failure.message, data: '{}' };
+  return { status: 'success', code: '0', message: 'OK', data: JSON.stringify(aiJobResult(video, type)) };
+}
+
+function aiJobFields(outcome: AIJobOutcome) {
+  return { Status: outcome.status, Code: outcome.code, Message: outcome.message, Data: outcome.data };
+}
+
 export function aiMediaDnaComplete(
   video: Video,
   jobId: string,
-  failure: AiFailure | undefined,
+  outcome: AIJobOutcome,
   at: number,
   extend: string | undefined,
 ): VodEventWireOf<'AIMediaDNAComplete'> {
-  const header = {
-    EventType: 'AIMediaDNAComplete' as const,
-    EventTime: vodTimeWithColonMillis(at),
-    CompleteTime: vodTime(at),
-    JobId: jobId,
-    MediaId: video.videoId,
-  };
-  const body = failure
-    ? { ...header, Status: 'fail', Code: failure.code, Message: failure.message, Data: '{}' }
-    : { ...header, Status: 'success', Code: '0', Message: 'OK', Data: JSON.stringify({ VideoDNA: [] }) };
-  return withExtend(body, extend);
+  return withExtend(
+    {
+      EventType: 'AIMediaDNAComplete',
+      EventTime: vodTimeWithColonMillis(at),
+      CompleteTime: vodTime(at),
+      JobId: jobId,
+      MediaId: video.videoId,
+      ...aiJobFields(outcome),
+    },
+    extend,
+  );
 }
 
 export function aiVideoTagComplete(
   video: Video,
   jobId: string,
-  failure: AiFailure | undefined,
+  outcome: AIJobOutcome,
   at: number,
   extend: string | undefined,
 ): VodEventWireOf<'AIVideoTagComplete'> {
-  const header = {
-    EventType: 'AIVideoTagComplete' as const,
-    EventTime: vodTime(at),
-    JobId: jobId,
-    MediaId: video.videoId,
-  };
-  const tags = {
-    Keyword: [{ Tag: video.title, Times: ['0'] }],
-    Category: [{ Tag: 'emulated', Times: ['0'] }],
-  };
-  const body = failure
-    ? { ...header, Status: 'fail', Code: failure.code, Message: failure.message, Data: '{}' }
-    : { ...header, Status: 'success', Code: '0', Message: 'OK', Data: JSON.stringify(tags) };
-  return withExtend(body, extend);
+  return withExtend(
+    {
+      EventType: 'AIVideoTagComplete',
+      EventTime: vodTime(at),
+      JobId: jobId,
+      MediaId: video.videoId,
+      ...aiJobFields(outcome),
+    },
+    extend,
+  );
 }
 
 export function deleteMediaComplete(videoId: string, at: number): VodEventWireOf<'DeleteMediaComplete'> {

@@ -23,6 +23,13 @@ export interface DispatcherOptions {
   reorderHoldMs: number;
 }
 
+export interface DispatchOptions {
+  /** A per-request or upload-time target that replaces the global one. */
+  override?: CallbackTarget;
+  /** Drop the event like a dropEventTypes fault (its video carries the lose-events marker). */
+  lost?: boolean;
+}
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 function mediaIdOf(event: EmulatedEvent): string | undefined {
@@ -56,7 +63,8 @@ export class EventDispatcher {
     return endpoint ? { endpoint, queueName } : undefined;
   }
 
-  dispatch(event: EmulatedEvent, globalConfig: CallbackConfig | undefined, override?: CallbackTarget): void {
+  dispatch(event: EmulatedEvent, globalConfig: CallbackConfig | undefined, opts: DispatchOptions = {}): void {
+    const { override, lost = false } = opts;
     const { log, faults } = this.opts;
     if (!globalConfig || !eventTypeEnabled(globalConfig.eventTypeList, event.EventType)) {
       log.counters.notEnabled++;
@@ -76,7 +84,9 @@ export class EventDispatcher {
       log.recordDropped({ ...base, attempts: 0, at: now, reason: 'no-queue' });
       return;
     }
-    if (faults.drops(event.EventType)) {
+    // A lost video's events go the way of dropEventTypes; checked first so that they roll no dice
+    // and the seeded faults of other videos stay as they would be without it.
+    if (lost || faults.drops(event.EventType)) {
       log.recordDropped({ ...base, queue, attempts: 0, at: now, reason: 'fault-injected' });
       return;
     }

@@ -43,6 +43,7 @@ export interface Video {
   title: string;
   description?: string;
   tags?: string;
+  cateId?: number;
   fileName: string;
   fileSize?: number;
   templateGroupId?: string;
@@ -123,4 +124,24 @@ export interface AIJob {
   type: AIJobType;
   status: 'processing' | 'success' | 'fail';
   creationTime: number;
+  /** Set when the job finishes, to what its completion event carries (ListAIJob answers with them). */
+  completeTime?: number;
+  code?: string;
+  message?: string;
+  /** JSON text, as in the AIMediaDNAComplete / AIVideoTagComplete events. */
+  data?: string;
+}
+
+export type VideoSortOrder = 'asc' | 'desc';
+
+/** What GetVideoList selects; times are epoch ms, start inclusive, end exclusive. */
+export interface VideoListQuery {
+  regionId: string;
+  statuses?: readonly VideoStatus[];
+  startTime?: number;
+  endTime?: number;
+  cateId?: number;
+  order: VideoSortOrder;
+  pageNo: number;
+  pageSize: number;
 }

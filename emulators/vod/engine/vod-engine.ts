@@ -22,6 +22,7 @@ import type {
   SnapshotJob,
   TranscodeTask,
   Video,
+  VideoListQuery,
   VideoStatus,
 } from './types';
 
@@ -47,6 +48,7 @@ export interface NewVideo {
   fileSize?: number;
   description?: string;
   tags?: string;
+  cateId?: number;
   templateGroupId?: string;
   userData: RequestUserData;
 }
@@ -68,6 +70,13 @@ const DEFAULT_DEFINITIONS = ['LD', 'SD', 'HD'];
 // Title or tag markers that choose an AI review's verdict (the admin API can also set it).
 const BLOCK_MARKER = 'vodemu-block';
 const REVIEW_MARKER = 'vodemu-review';
+// Title or tag marker of a video whose every event is dropped (tests of a consumer that never hears
+// about a video). Read from the video, so it holds for the video's whole life.
+export const LOSE_EVENTS_MARKER = 'vodemu-lose-events';
+
+function hasMarker(video: Video, marker: string): boolean {
+  return `${video.title} ${video.tags ?? ''}`.toLowerCase().includes(marker);
+}
 
 function configKey(regionId: string, appId: string): string {
   return `${regionId}/${appId}`;
@@ -148,6 +157,7 @@ export class VodEngine {
       title: input.title,
       description: input.description,
       tags: input.tags,
+      cateId: input.cateId,
       fileName: input.fileName,
       fileSize: input.fileSize,
       templateGroupId: input.templateGroupId,
@@ -190,6 +200,28 @@ export class VodEngine {
     return video;
   }
 
+  /**
+   * GetVideoList: the region's videos (deleted ones are gone already) that match, sorted by
+   * CreationTime, and the requested page. Videos created in the same millisecond keep their
+   * creation order (newest last ascending, first descending) so that pages never overlap.
+   */
+  listVideos(query: VideoListQuery): { total: number; videos: Video[] } {
+    const statuses = query.statuses && query.statuses.length > 0 ? new Set(query.statuses) : undefined;
+    const matches = [...this.videos.values()].filter(
+      (video) =>
+        video.regionId === query.regionId &&
+        (statuses === undefined || statuses.has(video.status)) &&
+        (query.startTime === undefined || video.creationTime >= query.startTime) &&
+        (query.endTime === undefined || video.creationTime < query.endTime) &&
+        (query.cateId === undefined || video.cateId === query.cateId),
+    );
+    // The map iterates in creation order and sort is stable: ties stay in creation order.
+    matches.sort((a, b) => a.creationTime - b.creationTime);
+    if (query.order === 'desc') matches.reverse();
+    const first = (query.pageNo - 1) * query.pageSize;
+    return { total: matches.length, videos: matches.slice(first, first + query.pageSize) };
+  }
+
   setAuditSuggestion(videoId: string, suggestion: AuditSuggestion | undefined): void {
     this.video(videoId).auditSuggestionOverride = suggestion;
   }
@@ -210,6 +242,7 @@ export class VodEngine {
         this.dispatcher.dispatch(
           events.deleteMediaComplete(videoId, this.clock.now()),
           this.getMessageCallback(video.regionId, video.appId),
+          { lost: hasMarker(video, LOSE_EVENTS_MARKER) },
         );
       }, this.onError);
     }
@@ -434,12 +467,22 @@ export class VodEngine {
         const failure = this.faults.jobFails()
           ? { code: 'InternalError', message: `The ${type} job failed.` }
           : undefined;
-        job.status = failure ? 'fail' : 'success';
+        const now = this.clock.now();
+        const outcome = events.aiJobOutcome(video, type, failure);
+        job.status = outcome.status;
+        job.code = outcome.code;
+        job.message = outcome.message;
+        job.data = outcome.data;
+        job.completeTime = now;
         const build = type === 'AIMediaDNA' ? events.aiMediaDnaComplete : events.aiVideoTagComplete;
-        this.emit(video, build(video, job.jobId, failure, this.clock.now(), extend), userData);
+        this.emit(video, build(video, job.jobId, outcome, now, extend), userData);
       }, this.onError);
       return job;
     });
+  }
+
+  aiJob(jobId: string): AIJob | undefined {
+    return this.aiJobs.get(jobId);
   }
 
   // ── internals ──
@@ -454,9 +497,8 @@ export class VodEngine {
 
   private auditSuggestionFor(video: Video): AuditSuggestion {
     if (video.auditSuggestionOverride) return video.auditSuggestionOverride;
-    const marked = `${video.title} ${video.tags ?? ''}`.toLowerCase();
-    if (marked.includes(BLOCK_MARKER)) return 'block';
-    if (marked.includes(REVIEW_MARKER)) return 'review';
+    if (hasMarker(video, BLOCK_MARKER)) return 'block';
+    if (hasMarker(video, REVIEW_MARKER)) return 'review';
     return 'pass';
   }
 
@@ -468,6 +510,9 @@ export class VodEngine {
   /** Precedence (reference §3.5): request UserData > upload-time UserData > global configuration. */
   private emit(video: Video, event: events.EmulatedEvent, request?: RequestUserData): void {
     const override: CallbackTarget | undefined = request?.target ?? video.uploadUserData.target;
-    this.dispatcher.dispatch(event, this.getMessageCallback(video.regionId, video.appId), override);
+    this.dispatcher.dispatch(event, this.getMessageCallback(video.regionId, video.appId), {
+      override,
+      lost: hasMarker(video, LOSE_EVENTS_MARKER),
+    });
   }
 }

@@ -1,16 +1,27 @@
 import { invalidParameter, missingParameter, VodFault } from '../errors';
 import { snapshotUrl } from '../engine/event-builders';
 import { parseUserData } from '../engine/user-data';
-import type { AIJobType, CallbackConfig, TranscodeTask, Video } from '../engine/types';
+import type {
+  AIJob,
+  AIJobType,
+  CallbackConfig,
+  TranscodeTask,
+  Video,
+  VideoSortOrder,
+  VideoStatus,
+} from '../engine/types';
 import type { VodEngine } from '../engine/vod-engine';
 import { vodTime } from '../engine/vod-time';
 import {
   DEFAULT_APP_ID,
+  MAX_AI_JOB_IDS,
   MAX_CALLBACK_URL_BYTES,
   MAX_DELETE_VIDEO_IDS,
   MAX_LIST_SNAPSHOTS_PAGE_SIZE,
   MAX_LIST_TRANSCODE_PAGE_SIZE,
   MAX_TRANSCODE_JOB_IDS,
+  MAX_VIDEO_LIST_PAGE_SIZE,
+  MAX_VIDEO_LIST_RESULTS,
   SESSION_ID_PATTERN,
 } from './limits';
 import type { ActionParams } from './param-readers';
@@ -31,6 +42,7 @@ function videoInfo(video: Video): ActionAnswer {
     Title: video.title,
     Description: video.description,
     Tags: video.tags,
+    CateId: video.cateId,
     Status: video.status,
     Size: video.fileSize,
     Duration: video.duration,
@@ -115,6 +127,56 @@ function sessionId(value: string | undefined): string | undefined {
 
 const AI_JOB_TYPES: readonly AIJobType[] = ['AIMediaDNA', 'AIVideoTag'];
 
+const VIDEO_STATUSES: readonly VideoStatus[] = [
+  'Uploading',
+  'UploadFail',
+  'UploadSucc',
+  'Transcoding',
+  'TranscodeFail',
+  'Checking',
+  'Blocked',
+  'Normal',
+  'ProduceFail',
+];
+
+const SORT_ORDERS: Readonly<Record<string, VideoSortOrder>> = {
+  'CreationTime:Desc': 'desc',
+  'CreationTime:Asc': 'asc',
+};
+
+const VOD_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
+/** A UTC `yyyy-MM-ddTHH:mm:ssZ` parameter as epoch ms. */
+function timeParam(params: ActionParams, name: string): number | undefined {
+  const text = params.optional(name);
+  if (text === undefined) return undefined;
+  const ms = VOD_TIME_PATTERN.test(text) ? Date.parse(text) : Number.NaN;
+  // Date.parse rolls impossible dates (02-30, 24:00) over; the round trip refuses them.
+  if (Number.isNaN(ms) || vodTime(ms) !== text) {
+    throw invalidParameter(name, 'expected a UTC time yyyy-MM-ddTHH:mm:ssZ');
+  }
+  return ms;
+}
+
+function optionalInteger(params: ActionParams, name: string): number | undefined {
+  if (params.optional(name) === undefined) return undefined;
+  return params.integer(name, 0, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+}
+
+function aiJobAnswer(job: AIJob): ActionAnswer {
+  return {
+    JobId: job.jobId,
+    MediaId: job.mediaId,
+    Type: job.type,
+    Status: job.status,
+    Code: job.code,
+    Message: job.message,
+    CreationTime: vodTime(job.creationTime),
+    CompleteTime: job.completeTime === undefined ? undefined : vodTime(job.completeTime),
+    Data: job.data,
+  };
+}
+
 export const ACTIONS: Record<string, ActionHandler> = {
   SetMessageCallback: ({ engine, params, regionId }) => {
     const appId = params.optional('AppId') ?? DEFAULT_APP_ID;
@@ -162,6 +224,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
         fileSize === undefined ? undefined : params.integer('FileSize', 0, 0, Number.MAX_SAFE_INTEGER),
       description: params.optional('Description'),
       tags: params.optional('Tags'),
+      cateId: optionalInteger(params, 'CateId'),
       templateGroupId: params.optional('TemplateGroupId'),
       userData: parseUserData(params.optional('UserData')),
     });
@@ -185,6 +248,37 @@ export const ACTIONS: Record<string, ActionHandler> = {
   },
 
   GetVideoInfo: ({ engine, params }) => ({ Video: videoInfo(engine.video(params.required('VideoId'))) }),
+
+  GetVideoList: ({ engine, params, regionId }) => {
+    const statuses = params.list('Status', VIDEO_STATUSES.length);
+    const unknown = statuses.filter((status) => !(VIDEO_STATUSES as readonly string[]).includes(status));
+    if (unknown.length > 0) throw invalidParameter('Status', `unknown ${unknown.join(',')}`);
+    const sortBy = params.optional('SortBy') ?? 'CreationTime:Desc';
+    const order = SORT_ORDERS[sortBy];
+    if (order === undefined) throw invalidParameter('SortBy', 'CreationTime:Desc or CreationTime:Asc');
+    const pageNo = params.integer('PageNo', 1, 1, Number.MAX_SAFE_INTEGER);
+    const pageSize = params.integer('PageSize', 10, 1, MAX_VIDEO_LIST_PAGE_SIZE);
+    if (pageNo * pageSize > MAX_VIDEO_LIST_RESULTS) {
+      throw invalidParameter(
+        'PageNo',
+        `only the first ${MAX_VIDEO_LIST_RESULTS} matches can be paged through`,
+      );
+    }
+    const { total, videos } = engine.listVideos({
+      regionId,
+      statuses: statuses as VideoStatus[],
+      startTime: timeParam(params, 'StartTime'),
+      endTime: timeParam(params, 'EndTime'),
+      cateId: optionalInteger(params, 'CateId'),
+      order,
+      pageNo,
+      pageSize,
+    });
+    // VOD leaves the list out of an empty answer.
+    return videos.length === 0
+      ? { Total: total }
+      : { Total: total, VideoList: { Video: videos.map(videoInfo) } };
+  },
 
   DeleteVideo: ({ engine, params }) => {
     const ids = params.list('VideoIds', MAX_DELETE_VIDEO_IDS);
@@ -239,6 +333,19 @@ export const ACTIONS: Record<string, ActionHandler> = {
     return {
       AIJobList: { AIJob: jobs.map((job) => ({ JobId: job.jobId, MediaId: job.mediaId, Type: job.type })) },
     };
+  },
+
+  ListAIJob: ({ engine, params }) => {
+    const ids = [...new Set(params.list('JobIds', MAX_AI_JOB_IDS))];
+    if (ids.length === 0) throw missingParameter('JobIds');
+    const found: ActionAnswer[] = [];
+    const nonExist: string[] = [];
+    for (const id of ids) {
+      const job = engine.aiJob(id);
+      if (job) found.push(aiJobAnswer(job));
+      else nonExist.push(id);
+    }
+    return { AIJobList: { AIJob: found }, NonExistAIJobIds: { String: nonExist } };
   },
 
   GetTranscodeTask: ({ engine, params }) => {

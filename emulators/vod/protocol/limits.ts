@@ -16,3 +16,7 @@ export const MAX_LIST_TRANSCODE_PAGE_SIZE = 50;
 export const MAX_LIST_SNAPSHOTS_PAGE_SIZE = 100;
 export const MAX_DELETE_VIDEO_IDS = 20;
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9_-]{1,50}$/;
+export const MAX_VIDEO_LIST_PAGE_SIZE = 100;
+/** GetVideoList pages through the first 5,000 matches only: PageNo × PageSize beyond is refused. */
+export const MAX_VIDEO_LIST_RESULTS = 5_000;
+export const MAX_AI_JOB_IDS = 10;

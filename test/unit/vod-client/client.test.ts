@@ -137,6 +137,38 @@ describe('createVodClient: requests', () => {
     ]);
   });
 
+  it('sends GetVideoList and ListAIJob lists comma-joined', async () => {
+    const { send, sent } = scripted(ok({ Total: 0 }), ok({ Total: 0 }), ok({}));
+    const vod = client(send);
+    await vod.getVideoList({
+      Status: ['Uploading', 'UploadSucc'],
+      StartTime: '2026-11-25T08:00:00Z',
+      EndTime: '2026-11-26T08:00:00Z',
+      CateId: 7,
+      PageNo: 2,
+      PageSize: 50,
+      SortBy: 'CreationTime:Asc',
+    });
+    await vod.getVideoList();
+    await vod.listAIJob({ JobIds: ['j1', 'j2'] });
+    expect(sent.map(({ action, params }) => ({ action, params }))).toEqual([
+      {
+        action: 'GetVideoList',
+        params: {
+          Status: 'Uploading,UploadSucc',
+          StartTime: '2026-11-25T08:00:00Z',
+          EndTime: '2026-11-26T08:00:00Z',
+          CateId: '7',
+          PageNo: '2',
+          PageSize: '50',
+          SortBy: 'CreationTime:Asc',
+        },
+      },
+      { action: 'GetVideoList', params: {} },
+      { action: 'ListAIJob', params: { JobIds: 'j1,j2' } },
+    ]);
+  });
+
   it('sends no parameter for an absent optional one', async () => {
     const { send, sent } = scripted(ok({ MessageCallback: {} }));
     await client(send).getMessageCallback();
@@ -213,6 +245,80 @@ describe('createVodClient: answers', () => {
     });
     const audit = await vod.getAIMediaAuditJob({ JobId: 'a1' });
     expect(audit.MediaAuditJob.Data).toEqual({ Suggestion: 'block' });
+  });
+
+  it('parses GetVideoList: Total coerced, VideoList unwrapped, absent when nothing matches', async () => {
+    const { send } = scripted(
+      ok({
+        Total: '12',
+        VideoList: {
+          Video: [
+            {
+              VideoId: 'v2',
+              Status: 'Normal',
+              Duration: '10.5',
+              Snapshots: { Snapshot: ['http://s/1.jpg'] },
+            },
+            { VideoId: 'v1', Status: 'Uploading' },
+          ],
+        },
+      }),
+      ok({ Total: 1, VideoList: { Video: { VideoId: 'v3', Status: 'UploadSucc' } } }),
+      ok({ Total: 0 }),
+      ok({ VideoList: { Video: [] } }),
+    );
+    const vod = client(send);
+    const page = await vod.getVideoList({ PageSize: 2 });
+    expect(page.Total).toBe(12);
+    expect(page.VideoList).toEqual([
+      expect.objectContaining({ VideoId: 'v2', Duration: 10.5, Snapshots: ['http://s/1.jpg'] }),
+      expect.objectContaining({ VideoId: 'v1', Snapshots: [] }),
+    ]);
+    expect((await vod.getVideoList()).VideoList.map((video) => video.VideoId)).toEqual(['v3']);
+    expect(await vod.getVideoList()).toEqual({ RequestId: 'req-1', Total: 0, VideoList: [] });
+    const noTotal = await failure(vod.getVideoList());
+    expect(noTotal).toMatchObject({ code: 'InvalidResponse', action: 'GetVideoList' });
+    expect(noTotal.message).toMatch(/Total/);
+  });
+
+  it('parses ListAIJob: Data as the object its JSON text encodes, NonExistAIJobIds as a list', async () => {
+    const { send } = scripted(
+      ok({
+        AIJobList: {
+          AIJob: [
+            {
+              JobId: 'j1',
+              MediaId: 'v1',
+              Type: 'AIVideoTag',
+              Status: 'success',
+              Code: 0,
+              Message: 'OK',
+              CreationTime: '2026-11-25T08:00:00Z',
+              CompleteTime: '2026-11-25T08:01:00Z',
+              Data: '{"Person":[{"Tag":"someone"}],"Keyword":[{"Tag":"skiing"}]}',
+            },
+            { JobId: 'j2', Type: 'AIMediaDNA', Status: 'fail', Data: 'not json' },
+            { JobId: 'j3', Type: 'AIMediaDNA', Status: 'processing' },
+          ],
+        },
+        NonExistAIJobIds: { String: ['nope'] },
+      }),
+      ok({ AIJobList: { AIJob: { JobId: 'j4', Status: 'success', Data: { VideoDNA: [] } } } }),
+    );
+    const vod = client(send);
+    const { AIJobList, NonExistAIJobIds } = await vod.listAIJob({ JobIds: ['j1', 'j2', 'j3', 'nope'] });
+    expect(AIJobList[0]).toMatchObject({
+      JobId: 'j1',
+      Status: 'success',
+      Code: '0',
+      Data: { Person: [{ Tag: 'someone' }], Keyword: [{ Tag: 'skiing' }] },
+    });
+    expect(AIJobList[1].Data).toBe('not json');
+    expect(AIJobList[2].Data).toBeUndefined();
+    expect(NonExistAIJobIds).toEqual(['nope']);
+    const single = await vod.listAIJob({ JobIds: 'j4' });
+    expect(single.AIJobList).toEqual([{ JobId: 'j4', Status: 'success', Data: { VideoDNA: [] } }]);
+    expect(single.NonExistAIJobIds).toEqual([]);
   });
 
   it('turns an error answer into a classified VodApiError', async () => {

@@ -1,50 +1,9 @@
 import { ManualClock } from '../../../emulators/common/clock';
 import { deliverWithRetries } from '../../../emulators/vod/delivery/deliver-with-retries';
 import { DeliveryLog } from '../../../emulators/vod/delivery/delivery-log';
-import { VodEngine, type VodEngineOptions } from '../../../emulators/vod/engine/vod-engine';
 import { type VodFault } from '../../../emulators/vod/errors';
+import { advance, engineWith, newVideo, QUEUE } from './engine-fixture';
 import { flush, RecordingWriter } from './recording-writer';
-
-const QUEUE = { endpoint: 'http://127.0.0.1:1', queueName: 'q' };
-
-function engineWith(
-  writer: RecordingWriter,
-  opts: Partial<VodEngineOptions> = {},
-): { engine: VodEngine; clock: ManualClock } {
-  const clock = new ManualClock();
-  const engine = new VodEngine({
-    clock,
-    writer,
-    encoding: 'json',
-    durations: { transcodeStreamMs: 100, snapshotMs: 250, auditMs: 100, aiJobMs: 100, deleteMs: 10 },
-    ...opts,
-  });
-  engine.setMessageCallback('cn-shanghai', {
-    appId: 'app-1000000',
-    callbackType: 'MNS',
-    mnsEndpoint: QUEUE.endpoint,
-    mnsQueueName: QUEUE.queueName,
-    eventTypeList: 'ALL',
-  });
-  return { engine, clock };
-}
-
-async function advance(clock: ManualClock, ms: number, step = 10): Promise<void> {
-  for (let passed = 0; passed < ms; passed += step) {
-    clock.advance(step);
-    await flush();
-  }
-}
-
-function newVideo(engine: VodEngine, title = 'clip') {
-  return engine.createUploadVideo({
-    regionId: 'cn-shanghai',
-    appId: 'app-1000000',
-    title,
-    fileName: 'c.mp4',
-    userData: {},
-  });
-}
 
 describe('deliverWithRetries', () => {
   test('three attempts one second apart, then dropped', async () => {
