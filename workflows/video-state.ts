@@ -7,6 +7,15 @@ import {
   type PipelinePolicy,
   type PolicyOverride,
 } from '../common/pipeline-policy';
+import { firstCheckDelayMs, type Milestone, type ReconcilePolicy } from '../common/reconcile-policy';
+import {
+  MilestoneWatch,
+  type AwaitedMilestone,
+  type CheckOutcome,
+  type CheckPlan,
+  type GiveUp,
+  type WatchRecord,
+} from './milestone-watch';
 import type { Observation, Outcome, StageDetails, StreamResult } from './observation';
 
 // The whole processing state of one video, as a plain class with no Temporal dependency: the video
@@ -56,6 +65,8 @@ export interface AttemptRecord {
   completedAt?: string;
   errorCode?: string;
   errorMessage?: string;
+  /** Where the completion came from: VOD's event, or vodflow's reconciliation against the API. */
+  completedVia?: EventSource;
 }
 
 export interface StageState {
@@ -93,11 +104,11 @@ export interface VideoSnapshot {
   updatedAt: string;
   basePolicy: PipelinePolicy;
   policyOverride?: PolicyOverride;
-  uploaded?: { at: string; size?: number; fileUrl?: string; implied: boolean };
+  uploaded?: { at: string; size?: number; fileUrl?: string; implied: boolean; source?: EventSource };
   analysis?: { at: string; outcome: Outcome; durationSeconds?: number; width?: number; height?: number };
-  streams: Record<string, StreamResult & { at: string; attempt: number }>;
+  streams: Record<string, StreamResult & { at: string; attempt: number; source?: EventSource }>;
   stages: Record<FollowUpStage, StageState>;
-  deleted?: { at: string; outcome: Outcome; deleteType?: string };
+  deleted?: { at: string; outcome: Outcome; deleteType?: string; source?: EventSource };
   cancelled?: { at: string; reason?: string };
   lastEvent?: { type: string; at: string };
   log: LogEntry[];
@@ -107,6 +118,12 @@ export interface VideoSnapshot {
   dedupKeys: string[];
   /** How many runs (continue-as-new) this video's workflow chain has had. */
   runs: number;
+  /** Set when the sweep found the video in VOD before any of its events (its upload event was lost). */
+  discoveredBy?: 'sweep';
+  /** Deadlines and reconciliation checks of what the video awaits. */
+  watch?: WatchRecord[];
+  /** Milestones recovered from VOD's API because their event never came, per milestone (and 'delete'). */
+  reconciled?: Partial<Record<Milestone | 'delete', number>>;
 }
 
 export interface VideoView extends Omit<VideoSnapshot, 'dedupKeys'> {
@@ -158,7 +175,12 @@ export class VideoState {
   static create(
     videoId: string,
     now: string,
-    options: { region?: string; policy?: PipelinePolicy; limits?: Partial<VideoStateLimits> } = {},
+    options: {
+      region?: string;
+      policy?: PipelinePolicy;
+      limits?: Partial<VideoStateLimits>;
+      discoveredBy?: 'sweep';
+    } = {},
   ): VideoState {
     const stages = {} as Record<FollowUpStage, StageState>;
     for (const stage of FOLLOW_UP_STAGES) stages[stage] = { attempts: [], manualRetries: 0 };
@@ -177,6 +199,7 @@ export class VideoState {
         unknownEventTypes: [],
         dedupKeys: [],
         runs: 1,
+        discoveredBy: options.discoveredBy,
       },
       { ...DEFAULT_VIDEO_STATE_LIMITS, ...options.limits },
     );
@@ -220,10 +243,17 @@ export class VideoState {
       return 'duplicate';
     }
     this.remember(keys);
+    if (input.observation && this.settledAlready(input.observation, meta.source)) {
+      // The same milestone, once from VOD's event and once from reconciliation: one of them is
+      // late, and changes nothing.
+      this.data.counters.duplicates += 1;
+      this.log(input, 'duplicate');
+      return 'duplicate';
+    }
 
     const result: ApplyResult = input.observation ? 'applied' : 'unknown';
     if (input.observation) {
-      this.observe(input.observation, now);
+      this.observe(input.observation, now, meta.source);
       this.data.counters.applied += 1;
     } else {
       this.data.counters.unknown += 1;
@@ -234,6 +264,15 @@ export class VideoState {
     }
     this.data.lastEvent = { type: input.eventType, at: now };
     this.data.updatedAt = now;
+    this.log(input, result);
+    return result;
+  }
+
+  private log(
+    input: { eventType: string; eventTime?: string; meta: EventMeta; now: string },
+    result: ApplyResult,
+  ): void {
+    const { meta, now } = input;
     this.data.log.push({
       eventType: input.eventType,
       eventTime: input.eventTime,
@@ -244,7 +283,49 @@ export class VideoState {
       result,
     });
     trimFront(this.data.log, this.limits.logCapacity);
-    return result;
+  }
+
+  // True when a queue event repeats a milestone that reconciliation already recorded, or the other
+  // way round. Events from the queue alone keep their usual treatment.
+  private settledAlready(observation: Observation, source: EventSource): boolean {
+    const viaReconcile = (existing: EventSource | undefined): boolean =>
+      source === 'reconcile' || existing === 'reconcile';
+    switch (observation.kind) {
+      case 'uploaded': {
+        const uploaded = this.data.uploaded;
+        return !!uploaded && !uploaded.implied && viaReconcile(uploaded.source);
+      }
+      case 'stream': {
+        const stream = this.data.streams[streamKey(observation.stream)];
+        return (
+          !!stream &&
+          stream.attempt === observation.attempt &&
+          stream.outcome === observation.stream.outcome &&
+          viaReconcile(stream.source)
+        );
+      }
+      case 'stage': {
+        const stage = this.data.stages[observation.stage];
+        const record = stage.attempts.find((a) => a.attempt === this.attemptOf(observation));
+        const settled =
+          (record?.status === 'succeeded' && observation.outcome === 'success') ||
+          (record?.status === 'failed' && observation.outcome === 'failure');
+        return settled && viaReconcile(record?.completedVia);
+      }
+      case 'deleted':
+        return this.data.deleted?.outcome === 'success' && viaReconcile(this.data.deleted.source);
+      default:
+        return false;
+    }
+  }
+
+  // Events that carry no attempt marker (VOD does not echo Extend on every event) are matched to
+  // vodflow's attempt through their JobId when the submission has returned it.
+  private attemptOf(observation: Extract<Observation, { kind: 'stage' }>): number {
+    const stage = this.data.stages[observation.stage];
+    return observation.attempt === 0 && observation.jobId
+      ? (stage.attempts.find((a) => a.attempt > 0 && a.jobId === observation.jobId)?.attempt ?? 0)
+      : observation.attempt;
   }
 
   private remember(keys: string[]): void {
@@ -259,7 +340,7 @@ export class VideoState {
     }
   }
 
-  private observe(observation: Observation, now: string): void {
+  private observe(observation: Observation, now: string, source: EventSource): void {
     switch (observation.kind) {
       case 'uploaded': {
         this.data.uploaded = {
@@ -267,22 +348,28 @@ export class VideoState {
           size: observation.size,
           fileUrl: observation.fileUrl,
           implied: false,
+          source,
         };
         if (observation.policyOverride) this.data.policyOverride = observation.policyOverride;
         return;
       }
       case 'stream': {
         this.implyUpload(observation.at);
-        const key = `${observation.stream.definition}/${observation.stream.format ?? ''}`;
+        const key = streamKey(observation.stream);
         const previous = this.data.streams[key];
         // A stream that succeeded once stays succeeded, whatever order its events came in.
         if (previous?.outcome === 'success' && observation.stream.outcome !== 'success') return;
-        this.data.streams[key] = { ...observation.stream, at: observation.at, attempt: observation.attempt };
+        this.data.streams[key] = {
+          ...observation.stream,
+          at: observation.at,
+          attempt: observation.attempt,
+          source,
+        };
         return;
       }
       case 'stage': {
         this.implyUpload(observation.at);
-        this.recordOutcome(observation, now);
+        this.recordOutcome(observation, now, source);
         return;
       }
       case 'analysis': {
@@ -301,6 +388,7 @@ export class VideoState {
             at: observation.at,
             outcome: observation.outcome,
             deleteType: observation.deleteType,
+            source,
           };
         }
         return;
@@ -314,14 +402,13 @@ export class VideoState {
     this.data.uploaded ??= { at, implied: true };
   }
 
-  private recordOutcome(observation: Extract<Observation, { kind: 'stage' }>, now: string): void {
+  private recordOutcome(
+    observation: Extract<Observation, { kind: 'stage' }>,
+    now: string,
+    source: EventSource,
+  ): void {
     const stage = this.data.stages[observation.stage];
-    // Events that carry no attempt marker (VOD does not echo Extend on every event) are matched to
-    // vodflow's attempt through their JobId when the submission has returned it.
-    const attempt =
-      observation.attempt === 0 && observation.jobId
-        ? (stage.attempts.find((a) => a.attempt > 0 && a.jobId === observation.jobId)?.attempt ?? 0)
-        : observation.attempt;
+    const attempt = this.attemptOf(observation);
     let record = stage.attempts.find((a) => a.attempt === attempt);
     if (!record) {
       record = { attempt, status: 'submitted' };
@@ -331,6 +418,7 @@ export class VideoState {
     if (record.status === 'succeeded') return;
     record.jobId ??= observation.jobId;
     record.completedAt = observation.at;
+    record.completedVia = source;
     if (observation.outcome === 'success') {
       record.status = 'succeeded';
       record.errorCode = undefined;
@@ -370,6 +458,7 @@ export class VideoState {
       record.failedAt = early.failedAt;
       record.errorCode = early.errorCode;
       record.errorMessage = early.errorMessage;
+      record.completedVia = early.completedVia;
       state.attempts.splice(state.attempts.indexOf(early), 1);
     }
   }
@@ -386,6 +475,131 @@ export class VideoState {
     record.errorCode = error.code;
     record.errorMessage = error.message;
     record.failedAt ??= now;
+  }
+
+  // ---- deadlines and reconciliation ----
+
+  /** What the video is waiting to hear from VOD about, with the deadline of each wait. */
+  awaiting(policy: ReconcilePolicy): AwaitedMilestone[] {
+    if (!policy.enabled || this.isFinished() || this.data.deleted?.outcome === 'success') return [];
+    const waits: AwaitedMilestone[] = [];
+    const uploaded = this.data.uploaded;
+    if (!uploaded) {
+      waits.push({
+        milestone: 'upload',
+        attempt: 0,
+        since: this.data.firstSeenAt,
+        // A video the sweep found has waited long enough already: check at once.
+        firstCheckDelayMs: this.data.discoveredBy === 'sweep' ? 0 : firstCheckDelayMs(policy, 'upload'),
+      });
+      return waits;
+    }
+    const duration = this.data.analysis?.durationSeconds;
+    for (const stage of FOLLOW_UP_STAGES) {
+      if (!isStageRequired(this.policy, stage)) continue;
+      const state = this.data.stages[stage];
+      const firstDelay = firstCheckDelayMs(policy, stage, duration);
+      for (const record of state.attempts) {
+        // A submission still under way has no job to ask about yet; its activity times out instead.
+        if (record.status !== 'submitted') continue;
+        waits.push({
+          milestone: stage,
+          attempt: record.attempt,
+          jobId: record.jobId,
+          since: record.submittedAt ?? uploaded.at,
+          firstCheckDelayMs: firstDelay,
+        });
+      }
+      // With transcode=auto, VOD transcodes on its own after the upload.
+      if (stage === 'transcode' && this.policy.transcode === 'auto' && state.attempts.length === 0) {
+        waits.push({ milestone: 'transcode', attempt: 0, since: uploaded.at, firstCheckDelayMs: firstDelay });
+      }
+    }
+    return waits;
+  }
+
+  /** Checks due at `now` (ms), and when the next one is. */
+  planChecks(policy: ReconcilePolicy, now: number): CheckPlan {
+    this.data.watch ??= [];
+    return new MilestoneWatch(this.data.watch).plan(this.awaiting(policy), now);
+  }
+
+  /**
+   * Records what a reconciliation check found. `applied` counts the reconciled events that changed
+   * the state. When vodflow gives up on the wait, the state shows it: a follow-up attempt fails (its
+   * stage retries by the pipeline policy), a video VOD keeps calling missing is deleted, and an
+   * upload is no longer watched.
+   */
+  recordCheck(input: {
+    wait: AwaitedMilestone;
+    outcome: CheckOutcome;
+    detail?: string;
+    applied: number;
+    policy: ReconcilePolicy;
+    now: string;
+    jitter: number;
+  }): GiveUp | undefined {
+    const { wait, now } = input;
+    if (input.applied > 0) {
+      this.data.reconciled ??= {};
+      this.data.reconciled[wait.milestone] = (this.data.reconciled[wait.milestone] ?? 0) + 1;
+    }
+    this.data.watch ??= [];
+    const giveUp = new MilestoneWatch(this.data.watch).record(
+      wait,
+      input.outcome,
+      input.detail,
+      Date.parse(now),
+      input.policy,
+      input.jitter,
+    );
+    if (!giveUp) return undefined;
+    if (giveUp.reason === 'missing') {
+      this.markGone(now, giveUp.checks);
+    } else if (wait.milestone !== 'upload') {
+      this.markLost(wait.milestone, wait.attempt, giveUp, input.detail, now);
+    }
+    this.data.updatedAt = now;
+    return giveUp;
+  }
+
+  private markLost(
+    stage: FollowUpStage,
+    attempt: number,
+    giveUp: GiveUp,
+    detail: string | undefined,
+    now: string,
+  ): void {
+    const state = this.data.stages[stage];
+    let record = state.attempts.find((a) => a.attempt === attempt);
+    if (!record) {
+      record = { attempt, status: 'submitted' };
+      state.attempts.push(record);
+      state.attempts.sort((a, b) => a.attempt - b.attempt);
+    }
+    if (record.status === 'succeeded' || record.status === 'failed') return;
+    record.status = 'failed';
+    record.failedAt = now;
+    record.completedVia = 'reconcile';
+    record.errorCode = giveUp.reason === 'too-long' ? 'Vodflow.CompletionTimeout' : 'Vodflow.CompletionLost';
+    record.errorMessage =
+      giveUp.reason === 'too-long'
+        ? `VOD still reported the job running after ${giveUp.checks} checks`
+        : `VOD had no record of the job after ${giveUp.checks} checks${detail ? ` (${detail})` : ''}`;
+  }
+
+  // VOD says, check after check, that the video does not exist: its deletion event was lost.
+  private markGone(now: string, checks: number): void {
+    this.apply({
+      eventType: 'DeleteMediaComplete',
+      eventTime: now,
+      observation: { kind: 'deleted', at: now, outcome: 'success', deleteType: 'all' },
+      contentKey: `reconcile-gone:${this.data.videoId}:${checks}`,
+      meta: { source: 'reconcile' },
+      now,
+    });
+    this.data.reconciled ??= {};
+    this.data.reconciled.delete = (this.data.reconciled.delete ?? 0) + 1;
   }
 
   // ---- operator actions ----
@@ -541,6 +755,10 @@ export class VideoState {
         .map((a) => ({ stage: a.stage, attempt: a.attempt, notBefore: new Date(a.notBefore).toISOString() })),
     };
   }
+}
+
+function streamKey(stream: StreamResult): string {
+  return `${stream.definition}/${stream.format ?? ''}`;
 }
 
 function trimFront<T>(items: T[], capacity: number): void {
