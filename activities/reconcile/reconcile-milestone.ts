@@ -1,0 +1,188 @@
+import { ApplicationFailure } from '@temporalio/common';
+import { isVodApiError } from '../../clients/vod';
+import type { DecodedEvent } from '../../common/events';
+import type { Milestone } from '../../common/reconcile-policy';
+import {
+  aiJobEvent,
+  auditEvent,
+  snapshotEvent,
+  SynthesisError,
+  transcodeEvents,
+  uploadEvent,
+} from './synthesized-events';
+import type { VodQueries } from './vod-queries';
+
+export interface ReconcileInput {
+  videoId: string;
+  region?: string;
+  milestone: Milestone;
+  attempt: number;
+  jobId?: string;
+  /** When the wait began (ISO): a job found by listing must be at least this recent. */
+  since: string;
+}
+
+export type ReconcileResult =
+  | { outcome: 'settled'; events: DecodedEvent[]; detail: string }
+  | { outcome: 'running' | 'unknown' | 'missing'; detail: string };
+
+export interface ReconcileDeps {
+  /** Rate-limited VOD queries of a region (undefined: the deployment's default region). */
+  vodQueries(region: string | undefined): VodQueries;
+  now?: () => Date;
+}
+
+// VOD's clock and ours differ a little; a listing window too tight would miss the job.
+const CLOCK_SLACK_MS = 60_000;
+// The task status values that mean "finished" (reference §5.9).
+const TASK_DONE = /^Complete/;
+
+const running = (detail: string): ReconcileResult => ({ outcome: 'running', detail });
+const unknown = (detail: string): ReconcileResult => ({ outcome: 'unknown', detail });
+
+function hasCode(error: unknown, ...codes: string[]): boolean {
+  return (
+    isVodApiError(error) && codes.some((code) => error.code === code || error.code.startsWith(`${code}.`))
+  );
+}
+
+function vodUtc(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+// Asks VOD about one milestone a video has waited too long for. Transient VOD errors are thrown (the
+// activity retries with backoff); other errors fail the check, which the workflow repeats later.
+export function createReconcileMilestone(deps: ReconcileDeps) {
+  return async function reconcileMilestone(input: ReconcileInput): Promise<ReconcileResult> {
+    const vod = deps.vodQueries(input.region);
+    const now = deps.now?.() ?? new Date();
+    try {
+      return await lookUp(vod, input, now);
+    } catch (error) {
+      if (hasCode(error, 'InvalidVideo.NotFound'))
+        return { outcome: 'missing', detail: `VOD has no video ${input.videoId}` };
+      if (error instanceof SynthesisError) throw ApplicationFailure.nonRetryable(error.message, error.name);
+      if (isVodApiError(error) && !error.transient)
+        throw ApplicationFailure.nonRetryable(error.message, error.code);
+      throw error;
+    }
+  };
+}
+
+async function lookUp(vod: VodQueries, input: ReconcileInput, now: Date): Promise<ReconcileResult> {
+  switch (input.milestone) {
+    case 'upload':
+      return upload(vod, input, now);
+    case 'transcode':
+      return transcode(vod, input, now);
+    case 'snapshot':
+      return snapshot(vod, input, now);
+    case 'aiAudit':
+      return aiAudit(vod, input, now);
+    case 'aiTag':
+    case 'aiDna':
+      return aiJob(vod, input, input.milestone, now);
+  }
+}
+
+async function upload(vod: VodQueries, input: ReconcileInput, now: Date): Promise<ReconcileResult> {
+  const { Video } = await vod.getVideoInfo({ VideoId: input.videoId });
+  // UploadFail is documented but unused: resumable uploads make a failed upload a paused one.
+  if (Video.Status === 'Uploading' || Video.Status === 'UploadFail')
+    return running(`the video is ${Video.Status}`);
+  return { outcome: 'settled', events: [uploadEvent(Video, now)], detail: `the video is ${Video.Status}` };
+}
+
+async function transcode(vod: VodQueries, input: ReconcileInput, now: Date): Promise<ReconcileResult> {
+  let taskId: string | undefined;
+  if (input.jobId) {
+    try {
+      taskId = (await vod.getTranscodeTask({ JobIds: [input.jobId] })).TranscodeTask.TranscodeTaskId;
+    } catch (error) {
+      if (hasCode(error, 'NoSuchResource')) return unknown(`VOD has no transcode job ${input.jobId}`);
+      throw error;
+    }
+  } else {
+    // A transcode VOD started itself (transcode=auto), or a submission that returned no job id:
+    // the newest task since the wait began.
+    const since = Date.parse(input.since);
+    const { TranscodeTaskList } = await vod.listTranscodeTask({
+      VideoId: input.videoId,
+      StartTime: vodUtc(since - CLOCK_SLACK_MS),
+      EndTime: vodUtc(now.getTime() + CLOCK_SLACK_MS),
+      PageSize: 50,
+    });
+    const newest = TranscodeTaskList.filter((task) =>
+      input.attempt === 0 ? true : task.Trigger !== 'Auto',
+    ).sort((a, b) => Date.parse(b.CreationTime ?? '') - Date.parse(a.CreationTime ?? ''))[0];
+    if (!newest) return unknown('VOD lists no transcode task since the wait began');
+    taskId = newest.TranscodeTaskId;
+  }
+  const { TranscodeTask: task } = await vod.getTranscodeTask({ TranscodeTaskId: taskId });
+  if (!TASK_DONE.test(task.TaskStatus ?? ''))
+    return running(`transcode task ${taskId} is ${task.TaskStatus}`);
+  return {
+    outcome: 'settled',
+    events: transcodeEvents(input.videoId, task, input.attempt, now),
+    detail: `transcode task ${taskId} is ${task.TaskStatus}`,
+  };
+}
+
+async function snapshot(vod: VodQueries, input: ReconcileInput, now: Date): Promise<ReconcileResult> {
+  const { MediaSnapshot } = await vod.listSnapshots({ VideoId: input.videoId, PageSize: 1 });
+  // ListSnapshots shows the latest successful job only: a failed job looks like one not done yet,
+  // which is why unknown answers are bounded (the attempt then counts as lost and is retried).
+  const created = Date.parse(MediaSnapshot?.CreationTime ?? '');
+  const ours = input.jobId
+    ? MediaSnapshot?.JobId === input.jobId
+    : created >= Date.parse(input.since) - CLOCK_SLACK_MS;
+  if (!MediaSnapshot || !ours) {
+    return unknown(
+      MediaSnapshot
+        ? `the latest snapshots are of job ${MediaSnapshot.JobId ?? '?'}, not ${input.jobId ?? 'this attempt'}`
+        : 'VOD lists no snapshots',
+    );
+  }
+  return {
+    outcome: 'settled',
+    events: [snapshotEvent(input.videoId, MediaSnapshot, input.attempt, now)],
+    detail: `snapshot job ${MediaSnapshot.JobId ?? '?'} has ${MediaSnapshot.Total ?? 0} snapshots`,
+  };
+}
+
+async function aiAudit(vod: VodQueries, input: ReconcileInput, now: Date): Promise<ReconcileResult> {
+  if (!input.jobId) return unknown('the submission returned no job id to look up');
+  let job;
+  try {
+    job = (await vod.getAIMediaAuditJob({ JobId: input.jobId })).MediaAuditJob;
+  } catch (error) {
+    if (hasCode(error, 'NoSuchResource')) return unknown(`VOD has no audit job ${input.jobId}`);
+    throw error;
+  }
+  if (job.Status !== 'success' && job.Status !== 'fail')
+    return running(`audit job ${job.JobId} is ${job.Status}`);
+  return {
+    outcome: 'settled',
+    events: [auditEvent({ ...job, MediaId: job.MediaId ?? input.videoId }, input.attempt, now)],
+    detail: `audit job ${job.JobId} is ${job.Status}`,
+  };
+}
+
+async function aiJob(
+  vod: VodQueries,
+  input: ReconcileInput,
+  stage: 'aiTag' | 'aiDna',
+  now: Date,
+): Promise<ReconcileResult> {
+  if (!input.jobId) return unknown('the submission returned no job id to look up');
+  const { AIJobList } = await vod.listAIJob({ JobIds: [input.jobId] });
+  const job = AIJobList.find((candidate) => candidate.JobId === input.jobId);
+  if (!job) return unknown(`VOD has no AI job ${input.jobId}`);
+  if (job.Status !== 'success' && job.Status !== 'fail')
+    return running(`AI job ${job.JobId} is ${job.Status}`);
+  return {
+    outcome: 'settled',
+    events: [aiJobEvent(stage, input.videoId, job, input.attempt, now)],
+    detail: `AI job ${job.JobId} is ${job.Status}`,
+  };
+}
