@@ -1,11 +1,15 @@
 import type { Client } from '@temporalio/client';
 import type { PipelinePolicy } from '../common/pipeline-policy';
+import type { ReconcilePolicy } from '../common/reconcile-policy';
 import type { VideoWorkflowLimits } from '../workflows/video';
 import { createSubmitFollowUp } from './follow-up';
 import type { FollowUpPort } from './follow-up-port';
 import { createQuarantiner } from './quarantiner';
 import type { QueuePort } from './queue-port';
+import { createReconcileMilestone } from './reconcile/reconcile-milestone';
+import type { VodQueries } from './reconcile/vod-queries';
 import { createPollQueue, type PollerLog } from './smq-poller';
+import { createSweepRecentVideos } from './sweep-recent-videos';
 import { createVideoSignaller } from './video-signaller';
 
 export interface ActivityDeps {
@@ -14,8 +18,12 @@ export interface ActivityDeps {
   taskQueue: string;
   policy: PipelinePolicy;
   videoLimits?: VideoWorkflowLimits;
+  /** Deadlines and reconciliation of new video workflows (their own defaults when absent). */
+  reconcile?: ReconcilePolicy;
   queue(region: string, queue: string): QueuePort;
   followUps(region: string | undefined): FollowUpPort;
+  /** Read-only VOD calls of a region, rate-limited (reconciliation and the sweep). */
+  vodQueries(region: string | undefined): VodQueries;
   log: PollerLog;
   heartbeatIntervalMs?: number;
 }
@@ -33,6 +41,8 @@ export function createActivities(deps: ActivityDeps) {
       heartbeatIntervalMs: deps.heartbeatIntervalMs,
     }),
     submitFollowUp: createSubmitFollowUp(deps),
+    reconcileMilestone: createReconcileMilestone(deps),
+    sweepRecentVideos: createSweepRecentVideos(deps),
     async redriveMessage({ region, queue, body }: { region: string; queue: string; body: string }) {
       return deps.queue(region, queue).send(body);
     },

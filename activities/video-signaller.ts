@@ -1,16 +1,14 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
-import type { PipelinePolicy } from '../common/pipeline-policy';
 import { videoWorkflowId } from '../common/workflow-ids';
 import { vodEventSignal, type VodEventSignalArgs } from '../workflows/definitions';
 import type { VideoSnapshot } from '../workflows/video-state';
-import type { VideoWorkflowLimits, videoWorkflow } from '../workflows/video';
+import type { videoWorkflow } from '../workflows/video';
+import { videoWorkflowInput, type VideoWorkflowInputDeps } from './video-workflow-input';
 
-export interface VideoSignallerDeps {
+export interface VideoSignallerDeps extends VideoWorkflowInputDeps {
   temporal: Client;
   taskQueue: string;
-  policy: PipelinePolicy;
-  videoLimits?: VideoWorkflowLimits;
 }
 
 export type SignalOutcome = 'signalled' | 'revived';
@@ -33,7 +31,7 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
       {
         workflowId: videoWorkflowId(videoId),
         taskQueue: deps.taskQueue,
-        args: [{ videoId, region, policy: deps.policy, limits: deps.videoLimits, carried: revival?.carried }],
+        args: [{ ...videoWorkflowInput(deps, videoId, region), carried: revival?.carried }],
         signal: vodEventSignal,
         signalArgs: [payload],
         workflowIdReusePolicy: revival

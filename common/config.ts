@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pollerOptionsSchema, type PollerOptions } from './poller-options';
 import { pipelinePolicySchema, type PipelinePolicy } from './pipeline-policy';
+import { reconcilePolicySchema, type ReconcilePolicy } from './reconcile-policy';
 import { DEFAULT_TASK_QUEUE } from './task-queues';
 
 // The one configuration of vodflow, read from the environment (and an optional .env file loaded by
@@ -10,6 +11,11 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes');
 const int = z.coerce.number().int();
+// Fractions allowed, so that tests and demos can use sub-second deadlines.
+const seconds = z.coerce
+  .number()
+  .min(0)
+  .max(30 * 86_400);
 const optionalText = z
   .string()
   .optional()
@@ -71,6 +77,24 @@ const envSchema = z.object({
 
   VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS: int.min(1).max(3_600).default(60),
   VODFLOW_IDLE_CLOSE_DAYS: z.coerce.number().positive().max(3_650).default(30),
+
+  /** Deadlines per awaited milestone, then reconciliation against VOD's API (on by default). */
+  VODFLOW_RECONCILE: bool.default(true),
+  VODFLOW_DEADLINE_UPLOAD_SECONDS: seconds.default(7_200),
+  VODFLOW_DEADLINE_TRANSCODE_SECONDS: seconds.default(1_800),
+  /** Added to the transcode deadline per minute of source video (when its duration is known). */
+  VODFLOW_DEADLINE_TRANSCODE_PER_SOURCE_MINUTE_SECONDS: seconds.default(120),
+  VODFLOW_DEADLINE_SNAPSHOT_SECONDS: seconds.default(900),
+  VODFLOW_DEADLINE_AI_SECONDS: seconds.default(1_800),
+  VODFLOW_RECHECK_INITIAL_SECONDS: seconds.default(300),
+  VODFLOW_RECHECK_MAX_SECONDS: seconds.default(7_200),
+  VODFLOW_RECONCILE_MAX_UNKNOWN_CHECKS: int.min(1).max(100).default(4),
+  VODFLOW_RECONCILE_GIVE_UP_HOURS: z.coerce.number().positive().max(8_760).default(72),
+  /** Read-only VOD calls (reconciliation, sweep) per second, per region and worker process. */
+  VODFLOW_VOD_QUERY_RATE: z.coerce.number().positive().max(1_000).default(10),
+  VODFLOW_SWEEP_INTERVAL_MINUTES: z.coerce.number().positive().max(1_440).default(15),
+  VODFLOW_SWEEP_WINDOW_HOURS: z.coerce.number().positive().max(8_760).default(24),
+  VODFLOW_SWEEP_GRACE_MINUTES: z.coerce.number().min(0).max(1_440).default(10),
 });
 
 /** Every environment variable vodflow reads (documented in .env.example and README). */
@@ -106,6 +130,9 @@ export interface VodflowConfig {
   policy: PipelinePolicy;
   poller: PollerOptions;
   video: { followUpTimeoutMs: number; idleCloseMs: number };
+  reconcile: ReconcilePolicy;
+  vodQueryRatePerSecond: number;
+  sweep: { intervalMs: number; windowMs: number; graceMs: number };
   metricsAddress?: string;
 }
 
@@ -187,7 +214,29 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       followUpTimeoutMs: e.VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS * 1000,
       idleCloseMs: Math.round(e.VODFLOW_IDLE_CLOSE_DAYS * 24 * 3_600_000),
     },
+    reconcile: reconcilePolicySchema.parse({
+      enabled: e.VODFLOW_RECONCILE,
+      uploadMs: secondsToMs(e.VODFLOW_DEADLINE_UPLOAD_SECONDS),
+      transcodeMs: secondsToMs(e.VODFLOW_DEADLINE_TRANSCODE_SECONDS),
+      transcodePerSourceMinuteMs: secondsToMs(e.VODFLOW_DEADLINE_TRANSCODE_PER_SOURCE_MINUTE_SECONDS),
+      snapshotMs: secondsToMs(e.VODFLOW_DEADLINE_SNAPSHOT_SECONDS),
+      aiMs: secondsToMs(e.VODFLOW_DEADLINE_AI_SECONDS),
+      recheckInitialMs: secondsToMs(e.VODFLOW_RECHECK_INITIAL_SECONDS),
+      recheckMaxMs: secondsToMs(e.VODFLOW_RECHECK_MAX_SECONDS),
+      maxUnknownChecks: e.VODFLOW_RECONCILE_MAX_UNKNOWN_CHECKS,
+      giveUpMs: Math.round(e.VODFLOW_RECONCILE_GIVE_UP_HOURS * 3_600_000),
+    }),
+    vodQueryRatePerSecond: e.VODFLOW_VOD_QUERY_RATE,
+    sweep: {
+      intervalMs: Math.round(e.VODFLOW_SWEEP_INTERVAL_MINUTES * 60_000),
+      windowMs: Math.round(e.VODFLOW_SWEEP_WINDOW_HOURS * 3_600_000),
+      graceMs: Math.round(e.VODFLOW_SWEEP_GRACE_MINUTES * 60_000),
+    },
   };
+}
+
+function secondsToMs(value: number): number {
+  return Math.round(value * 1000);
 }
 
 /** The configuration with secrets masked, for logs and `--help` output. */

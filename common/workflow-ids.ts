@@ -4,6 +4,8 @@
 const VIDEO_PREFIX = 'video:';
 const CONSUMER_PREFIX = 'smq-consumer:';
 const QUARANTINE_PREFIX = 'quarantine:';
+const SWEEP_PREFIX = 'sweep:';
+const SWEEP_SCHEDULE_PREFIX = 'vodflow-sweep:';
 
 // VOD ids are 32 hex characters; be tolerant of other id shapes VOD may introduce, but never of
 // characters that would make the id ambiguous to parse.
@@ -62,6 +64,21 @@ export function quarantineFromWorkflowId(workflowId: string): QuarantineRef | un
   const messageId = messageIdParts.join(':');
   if (!region || !queue || !messageId) return undefined;
   return { region, queue, messageId };
+}
+
+function checkedRegion(region: string): string {
+  if (!NAME_PATTERN.test(region)) throw new Error(`not a valid region: ${JSON.stringify(region)}`);
+  return region;
+}
+
+/** The Schedule that sweeps one region for videos without a workflow. */
+export function sweepScheduleId(region: string): string {
+  return `${SWEEP_SCHEDULE_PREFIX}${checkedRegion(region)}`;
+}
+
+/** The workflow id of one region's sweeps (the Schedule appends the start time). */
+export function sweepWorkflowId(region: string): string {
+  return `${SWEEP_PREFIX}${checkedRegion(region)}`;
 }
 
 export const QUARANTINE_WORKFLOW_ID_PREFIX = QUARANTINE_PREFIX;

@@ -3,6 +3,8 @@ import { createVodClient, type VodClient } from '../clients/vod';
 import type { ActivityDeps } from '../activities';
 import { smqQueuePort } from '../activities/smq-queue-port';
 import { vodFollowUpPort } from '../activities/vod-follow-up-port';
+import { rateLimitedQueries, type VodQueries } from '../activities/reconcile/vod-queries';
+import { TokenBucket } from '../activities/token-bucket';
 import type { QueuePort } from '../activities/queue-port';
 import type { FollowUpPort } from '../activities/follow-up-port';
 import type { VodflowConfig } from '../common/config';
@@ -19,12 +21,25 @@ export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps[
     );
 
   const queues = new Map<string, QueuePort>();
-  const vods = new Map<string, FollowUpPort>();
+  const vodClients = new Map<string, VodClient>();
+  const followUpPorts = new Map<string, FollowUpPort>();
+  const queryPorts = new Map<string, VodQueries>();
   const defaultRegion = config.queues[0]?.region ?? 'cn-shanghai';
+
+  const vodClient = (region: string): VodClient => {
+    let client = vodClients.get(region);
+    if (!client) {
+      if (!credentials) throw missingCredentials('VOD');
+      client = createVodClient({ ...credentials, region, endpoint: config.vod.endpoint });
+      vodClients.set(region, client);
+    }
+    return client;
+  };
 
   return {
     policy: config.policy,
     videoLimits: config.video,
+    reconcile: config.reconcile,
     log,
     queue(region, queue) {
       const key = `${region}/${queue}`;
@@ -44,16 +59,20 @@ export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps[
     },
     followUps(region) {
       const key = region ?? defaultRegion;
-      let port = vods.get(key);
+      let port = followUpPorts.get(key);
       if (!port) {
-        if (!credentials) throw missingCredentials('VOD');
-        const client: VodClient = createVodClient({
-          ...credentials,
-          region: key,
-          endpoint: config.vod.endpoint,
-        });
-        port = vodFollowUpPort(client);
-        vods.set(key, port);
+        port = vodFollowUpPort(vodClient(key));
+        followUpPorts.set(key, port);
+      }
+      return port;
+    },
+    vodQueries(region) {
+      const key = region ?? defaultRegion;
+      let port = queryPorts.get(key);
+      if (!port) {
+        const bucket = new TokenBucket(config.vodQueryRatePerSecond);
+        port = rateLimitedQueries(vodClient(key), () => bucket.acquire());
+        queryPorts.set(key, port);
       }
       return port;
     },

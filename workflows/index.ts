@@ -2,3 +2,4 @@
 export { videoWorkflow } from './video';
 export { smqConsumerWorkflow } from './consumer';
 export { quarantinedMessageWorkflow } from './quarantine';
+export { sweepWorkflow } from './sweep';

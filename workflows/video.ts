@@ -5,6 +5,7 @@ import {
   condition,
   continueAsNew,
   metricMeter,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -12,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
 import type { FollowUpStage, PipelinePolicy } from '../common/pipeline-policy';
+import { DEFAULT_RECONCILE_POLICY, type ReconcilePolicy } from '../common/reconcile-policy';
 import {
   VOD_LAST_EVENT,
   VOD_REGION,
@@ -21,6 +23,7 @@ import {
 } from '../common/search-attributes';
 import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
 import { applyVodEvent } from './event-facts';
+import type { AwaitedMilestone } from './milestone-watch';
 import { VideoState, type FollowUpAction, type VideoSnapshot, type VideoStateLimits } from './video-state';
 
 // The entity workflow of one video (id `video:<VideoId>`). It receives every event of the video as
@@ -44,6 +47,10 @@ export interface VideoWorkflowInput {
   policy: PipelinePolicy;
   carried?: VideoSnapshot;
   limits?: VideoWorkflowLimits;
+  /** Deadlines and reconciliation against VOD's API; missing fields take the defaults. */
+  reconcile?: Partial<ReconcilePolicy>;
+  /** Set by the sweep, which starts a workflow for a video it found in VOD without one. */
+  discoveredBy?: 'sweep';
 }
 
 const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
@@ -57,10 +64,24 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     // count as a failed attempt of the stage (whose own retries follow the pipeline policy).
     retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
   });
+  // Reconciliation reads VOD's API: rate-limited in the worker, and retried here while VOD is
+  // throttling or unavailable. A check that still fails is recorded and repeated later.
+  const { reconcileMilestone } = proxyActivities<ReturnType<typeof createActivities>>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 6 },
+  });
   const nowIso = (): string => new Date().toISOString();
   const state = input.carried
     ? VideoState.restore(input.carried, limits)
-    : VideoState.create(input.videoId, nowIso(), { region: input.region, policy: input.policy, limits });
+    : VideoState.create(input.videoId, nowIso(), {
+        region: input.region,
+        policy: input.policy,
+        limits,
+        discoveredBy: input.discoveredBy,
+      });
+  const reconcilePolicy: ReconcilePolicy = { ...DEFAULT_RECONCILE_POLICY, ...input.reconcile };
+  // Runs recorded before deadlines existed replay without them.
+  const watchDeadlines = patched('reconcile-deadlines');
 
   // Replay-safe: the SDK emits workflow metrics only when the code runs for the first time.
   const stageTransitions = metricMeter.createCounter(
@@ -73,11 +94,23 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     undefined,
     'follow-up submissions by outcome',
   );
+  // The real callback-loss rate: milestones whose event never came and that VOD's API supplied.
+  const reconciled = metricMeter.createCounter(
+    'vodflow_reconciled_events',
+    undefined,
+    'milestones recovered from the VOD API after their event was lost, by stage',
+  );
+  const reconcileChecks = metricMeter.createCounter(
+    'vodflow_reconcile_checks',
+    undefined,
+    'reconciliation checks by stage and what VOD answered',
+  );
   // A continued or revived run does not count the stage it starts in again.
   let lastStage: string = input.carried ? state.stage() : '';
 
   let changed = true;
   let inFlight = 0;
+  const checking = new Set<string>();
   let lastEventAt = Date.now();
 
   setHandler(vodEventSignal, ({ event, meta }) => {
@@ -132,6 +165,59 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       });
   };
 
+  const startCheck = (wait: AwaitedMilestone): void => {
+    const key = `${wait.milestone}#${wait.attempt}`;
+    if (checking.has(key)) return;
+    checking.add(key);
+    inFlight += 1;
+    const record = (
+      outcome: 'settled' | 'running' | 'unknown' | 'missing' | 'error',
+      detail: string,
+      applied: number,
+    ) => {
+      const giveUp = state.recordCheck({
+        wait,
+        outcome,
+        detail,
+        applied,
+        policy: reconcilePolicy,
+        now: nowIso(),
+        // Deterministic in a workflow: spreads the rechecks of many videos apart.
+        jitter: Math.random(),
+      });
+      reconcileChecks.add(1, { stage: wait.milestone, outcome });
+      if (applied > 0) reconciled.add(1, { stage: wait.milestone });
+      if (giveUp?.reason === 'missing') reconciled.add(1, { stage: 'delete' });
+    };
+    reconcileMilestone({
+      videoId: state.videoId,
+      region: input.region,
+      milestone: wait.milestone,
+      attempt: wait.attempt,
+      jobId: wait.jobId,
+      since: wait.since,
+    })
+      .then(
+        (result) => {
+          let applied = 0;
+          if (result.outcome === 'settled') {
+            for (const event of result.events) {
+              const meta = { source: 'reconcile' as const, region: input.region };
+              if (applyVodEvent(state, event, meta, nowIso()) === 'applied') applied += 1;
+            }
+            if (applied > 0) lastEventAt = Date.now();
+          }
+          record(result.outcome, result.detail, applied);
+        },
+        (err: unknown) => record('error', failureOf(err).message, 0),
+      )
+      .finally(() => {
+        checking.delete(key);
+        inFlight -= 1;
+        changed = true;
+      });
+  };
+
   let published = '';
   const publish = (): void => {
     const attributes = {
@@ -165,6 +251,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     const now = Date.now();
     const actions = state.nextActions();
     for (const action of actions) if (action.notBefore <= now) startFollowUp(action);
+    const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now) : { due: [] };
+    for (const wait of checks.due) startCheck(wait);
     publish();
 
     if (state.isFinished() && inFlight === 0) break;
@@ -174,6 +262,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     }
 
     const later = actions.filter((a) => a.notBefore > now).map((a) => a.notBefore);
+    if (checks.nextAt !== undefined) later.push(checks.nextAt);
     const idleAt = later.length === 0 && inFlight === 0 ? lastEventAt + idleCloseMs : Infinity;
     const wakeAt = Math.min(idleAt, ...later);
     const woke = await (Number.isFinite(wakeAt)

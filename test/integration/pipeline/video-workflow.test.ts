@@ -47,6 +47,7 @@ describe('video workflow on a real Temporal server', () => {
       policy: noFollowUps,
       queue: unused('a queue'),
       followUps: unused('a follow-up'),
+      vodQueries: unused('a VOD query'),
       log: silentLog,
       videoLimits: { maxHistoryEvents: 40 },
     });
