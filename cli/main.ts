@@ -5,6 +5,7 @@ import { UsageError } from './output';
 import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
 import { withClient } from './temporal';
 import { configureCallbackCommand, consume, dev, emulator, worker } from './stack-commands';
+import { sweepRun, sweepSchedule } from './sweep-commands';
 import { cancel, list, retry, status } from './video-commands';
 
 // The vodflow command line. Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
@@ -23,6 +24,8 @@ commands:
   list [--stage S] [--limit N] [--json]      videos, optionally in one stage
   retry <videoId> [--stage S]                one more attempt for a failed stage
   cancel <videoId> [--reason R]              stop follow-ups and close the video's workflow
+  sweep schedule [--region R]                create or update the sweep Schedule (videos whose events were lost)
+  sweep now [--region R] [--json]            one sweep now, and what it found
   quarantine list [--region R --queue Q] [--json]   poison messages waiting for a decision
   quarantine show <id> [--json]              one entry with its raw body and reason
   quarantine redrive <id> [--body-file F]    send it back to its queue (optionally corrected)
@@ -34,6 +37,8 @@ Run \`vodflow <command> --help\` for a command's options.`,
   list: `usage: vodflow list [--stage S] [--limit N] [--json]   (default limit 50)`,
   retry: 'usage: vodflow retry <videoId> [--stage transcode|snapshot|aiAudit|aiTag|aiDna]',
   cancel: 'usage: vodflow cancel <videoId> [--reason R]',
+  sweep: `usage: vodflow sweep schedule|now [--region R] [--json]   (default: every region of VODFLOW_QUEUES;
+  interval, window and grace from VODFLOW_SWEEP_INTERVAL_MINUTES, _WINDOW_HOURS, _GRACE_MINUTES)`,
   quarantine:
     'usage: vodflow quarantine list|show|redrive|discard [<id>] [--json] [--body-file F] [--reason R]',
   dev: 'usage: vodflow dev   (starts the local stack and prints the settings that point vodflow at it)',
@@ -96,8 +101,14 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
   }
 
-  await withClient(async (client) => {
+  await withClient(async (client, config) => {
     switch (command) {
+      case 'sweep': {
+        const action = need(0, 'action (schedule or now)');
+        if (action === 'schedule') return sweepSchedule(client, config, values.region);
+        if (action === 'now') return sweepRun(client, config, { region: values.region, json: values.json });
+        throw new UsageError(`unknown sweep action ${action}\n${HELP.sweep}`);
+      }
       case 'status':
         return status(client, need(0, 'video id'), values.json);
       case 'list': {

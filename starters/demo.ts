@@ -3,10 +3,11 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { parseArgs } from 'node:util';
 import { SmqClient } from '../clients/smq';
 import { connectClient, connectWorker } from '../clients/temporal/connect';
+import { ensureSweepSchedule } from '../clients/temporal/sweep-schedule';
 import { createVodClient } from '../clients/vod';
 import { loadConfig } from '../common/config';
 import { pollerOptionsSchema } from '../common/poller-options';
-import { videoWorkflowId } from '../common/workflow-ids';
+import { sweepScheduleId, videoWorkflowId } from '../common/workflow-ids';
 import { startLocalStack } from '../devstack/local-stack';
 import { activityDepsFromConfig } from '../workers/activity-deps';
 import { jsonLog } from '../workers/log';
@@ -21,7 +22,8 @@ import { startConsumers } from './start-consumers';
 // write its events into an SMQ queue (emulated), N videos are uploaded, and the pipeline takes each
 // through transcode → snapshots → AI review while this shows the stages. VOD writes some events
 // twice and out of order (deduplication), some jobs fail (retries), one video is flagged by the AI
-// review, and one message in the queue is not an event at all (quarantine).
+// review, one message in the queue is not an event at all (quarantine), VOD loses some events
+// (reconciliation against its API) and every event of one video (found by the sweep Schedule).
 
 const USAGE = 'usage: make demo  (or: npm run demo -- [--videos N] [--keep] [--timeout-seconds S])';
 const REGION = 'cn-shanghai';
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
       '0.15',
       '--reorder-rate',
       '0.15',
+      '--drop-rate',
+      '0.05',
       '--seed',
       '42',
     ],
@@ -80,6 +84,13 @@ async function main(): Promise<void> {
       VODFLOW_RETRY_INITIAL_MS: '1000',
       // Failed jobs are retried; with 5% of jobs failing, five attempts make a lasting failure unlikely.
       VODFLOW_MAX_ATTEMPTS: '5',
+      // Deadlines in seconds instead of minutes, to match the emulator's quick jobs.
+      VODFLOW_DEADLINE_UPLOAD_SECONDS: '10',
+      VODFLOW_DEADLINE_TRANSCODE_SECONDS: '4',
+      VODFLOW_DEADLINE_SNAPSHOT_SECONDS: '4',
+      VODFLOW_DEADLINE_AI_SECONDS: '4',
+      VODFLOW_RECHECK_INITIAL_SECONDS: '2',
+      VODFLOW_RECHECK_MAX_SECONDS: '5',
     });
     const credentials = config.credentials!;
     const queue = new SmqClient(QUEUE, { ...credentials, endpoint: stack.smq.url });
@@ -120,11 +131,24 @@ async function main(): Promise<void> {
       await handle.result();
     });
 
+    // The sweep: every 10 s, videos of the last hour older than 5 s that vodflow never heard of.
+    await ensureSweepSchedule(client, {
+      region: REGION,
+      taskQueue: config.temporal.taskQueue,
+      intervalMs: 10_000,
+      windowMs: 3_600_000,
+      graceMs: 5_000,
+    });
+    cleanups.push(() => client.schedule.getHandle(sweepScheduleId(REGION)).delete());
+
     const expected = new Map<string, VideoStage>();
     for (let i = 0; i < videoCount; i++) {
       const flagged = i === videoCount - 1 && videoCount > 1;
+      // The emulator drops every event of this one: only the sweep can find it.
+      const lost = i === 0 && videoCount > 2;
+      const title = flagged ? 'vodemu-block' : lost ? 'vodemu-lose-events' : '';
       const { VideoId } = await vod.createUploadVideo({
-        Title: flagged ? `demo clip ${i + 1} vodemu-block` : `demo clip ${i + 1}`,
+        Title: `demo clip ${i + 1} ${title}`.trim(),
         FileName: `clip-${i + 1}.mp4`,
       });
       await adminPost(stack.vod.url, `videos/${VideoId}/complete-upload`);
@@ -207,17 +231,25 @@ function printSummary(
   const byStage = new Map<string, number>();
   let applied = 0;
   let duplicates = 0;
+  let swept = 0;
+  const reconciled = new Map<string, number>();
   for (const view of views.values()) {
     byStage.set(view.stage, (byStage.get(view.stage) ?? 0) + 1);
     applied += view.counters.applied;
     duplicates += view.counters.duplicates;
+    if (view.discoveredBy === 'sweep') swept += 1;
+    for (const [milestone, n] of Object.entries(view.reconciled ?? {}))
+      reconciled.set(milestone, (reconciled.get(milestone) ?? 0) + n);
   }
+  const recovered = [...reconciled].map(([milestone, n]) => `${milestone} ${n}`).join(', ') || 'none';
   console.log('');
   console.log('summary');
   for (const [stage, n] of byStage) console.log(`  ${stage.padEnd(14)} ${n}`);
   console.log(`  events applied     ${applied}`);
   console.log(`  duplicates ignored ${duplicates}`);
   console.log(`  quarantined        ${quarantined}`);
+  console.log(`  lost events        recovered from the VOD API: ${recovered}`);
+  console.log(`  found by the sweep ${swept} (videos whose upload event was lost)`);
   console.log(
     `  follow-ups         transcode ${calls.SubmitTranscodeJobs ?? 0}, snapshot ${calls.SubmitSnapshotJob ?? 0}, AI review ${calls.SubmitAIMediaAuditJob ?? 0} (retries included)`,
   );

@@ -104,7 +104,15 @@ export interface VideoSnapshot {
   updatedAt: string;
   basePolicy: PipelinePolicy;
   policyOverride?: PolicyOverride;
-  uploaded?: { at: string; size?: number; fileUrl?: string; implied: boolean; source?: EventSource };
+  uploaded?: {
+    at: string;
+    size?: number;
+    fileUrl?: string;
+    implied: boolean;
+    source?: EventSource;
+    /** Workflow time when vodflow learned of the upload (`at` is VOD's clock, and may be old). */
+    recordedAt?: string;
+  };
   analysis?: { at: string; outcome: Outcome; durationSeconds?: number; width?: number; height?: number };
   streams: Record<string, StreamResult & { at: string; attempt: number; source?: EventSource }>;
   stages: Record<FollowUpStage, StageState>;
@@ -349,12 +357,13 @@ export class VideoState {
           fileUrl: observation.fileUrl,
           implied: false,
           source,
+          recordedAt: now,
         };
         if (observation.policyOverride) this.data.policyOverride = observation.policyOverride;
         return;
       }
       case 'stream': {
-        this.implyUpload(observation.at);
+        this.implyUpload(observation.at, now);
         const key = streamKey(observation.stream);
         const previous = this.data.streams[key];
         // A stream that succeeded once stays succeeded, whatever order its events came in.
@@ -368,7 +377,7 @@ export class VideoState {
         return;
       }
       case 'stage': {
-        this.implyUpload(observation.at);
+        this.implyUpload(observation.at, now);
         this.recordOutcome(observation, now, source);
         return;
       }
@@ -398,8 +407,8 @@ export class VideoState {
     }
   }
 
-  private implyUpload(at: string): void {
-    this.data.uploaded ??= { at, implied: true };
+  private implyUpload(at: string, now: string): void {
+    this.data.uploaded ??= { at, implied: true, recordedAt: now };
   }
 
   private recordOutcome(
@@ -494,6 +503,8 @@ export class VideoState {
       });
       return waits;
     }
+    // Deadlines run on workflow time: VOD's EventTime may lag (queue backlog) or come from another clock.
+    const uploadedAt = uploaded.recordedAt ?? this.data.updatedAt;
     const duration = this.data.analysis?.durationSeconds;
     for (const stage of FOLLOW_UP_STAGES) {
       if (!isStageRequired(this.policy, stage)) continue;
@@ -506,13 +517,13 @@ export class VideoState {
           milestone: stage,
           attempt: record.attempt,
           jobId: record.jobId,
-          since: record.submittedAt ?? uploaded.at,
+          since: record.submittedAt ?? uploadedAt,
           firstCheckDelayMs: firstDelay,
         });
       }
       // With transcode=auto, VOD transcodes on its own after the upload.
       if (stage === 'transcode' && this.policy.transcode === 'auto' && state.attempts.length === 0) {
-        waits.push({ milestone: 'transcode', attempt: 0, since: uploaded.at, firstCheckDelayMs: firstDelay });
+        waits.push({ milestone: 'transcode', attempt: 0, since: uploadedAt, firstCheckDelayMs: firstDelay });
       }
     }
     return waits;

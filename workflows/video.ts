@@ -68,7 +68,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   // throttling or unavailable. A check that still fails is recorded and repeated later.
   const { reconcileMilestone } = proxyActivities<ReturnType<typeof createActivities>>({
     startToCloseTimeout: '1 minute',
-    retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '2 minutes', maximumAttempts: 6 },
+    // Bounded so that a continue-as-new waiting for in-flight work is not held up for long.
+    retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 4 },
   });
   const nowIso = (): string => new Date().toISOString();
   const state = input.carried

@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { connectClient } from '../../clients/temporal/connect';
+import { sweepScheduleId } from '../../common/workflow-ids';
 import { eventually } from '../helpers/eventually';
 import { REGION, startPipelineStack, type PipelineStack } from '../helpers/pipeline-stack';
 
@@ -29,7 +31,8 @@ describe('vodflow CLI', () => {
   };
 
   beforeAll(async () => {
-    stack = await startPipelineStack();
+    // No grace period: the sweep test's video was created a moment ago.
+    stack = await startPipelineStack({ env: { VODFLOW_SWEEP_GRACE_MINUTES: '0' } });
     await stack.startConsumer();
   });
   afterAll(async () => {
@@ -113,5 +116,32 @@ describe('vodflow CLI', () => {
     expect(consumed.code).toBe(0);
     expect(consumed.stdout).toContain(`already running  smq-consumer:${REGION}:${stack.queueName}:0`);
     expect((await run('consume', '--region', REGION)).code).toBe(2);
+  });
+
+  it('sweeps now for videos vodflow never heard of, and creates the sweep Schedule', async () => {
+    // Every event of this video is lost (emulator marker): only the sweep can find it.
+    const videoId = await stack.upload('vodemu-lose-events cli sweep');
+    const swept = await run('sweep', 'now', '--region', REGION, '--json');
+    expect(swept.code).toBe(0);
+    const result = JSON.parse(swept.stdout) as { started: string[]; listed: number };
+    expect(result.started).toContain(videoId);
+    await eventually(async () => {
+      const view = await stack.state(videoId);
+      expect(view.discoveredBy).toBe('sweep');
+      expect(view.uploaded?.source).toBe('reconcile');
+    });
+
+    // Another region than the one other tests schedule, so that they do not share the Schedule.
+    const scheduled = await run('sweep', 'schedule', '--region', 'cn-beijing');
+    expect(scheduled.code).toBe(0);
+    expect(scheduled.stdout).toContain('sweep schedule for cn-beijing: every 15 min');
+    expect((await run('sweep', 'schedule', '--region', 'cn-beijing')).stdout).toContain('updated');
+    expect((await run('sweep', 'sideways')).code).toBe(2);
+    const { client, close } = await connectClient(stack.config.temporal);
+    try {
+      await client.schedule.getHandle(sweepScheduleId('cn-beijing')).delete();
+    } finally {
+      await close();
+    }
   });
 });

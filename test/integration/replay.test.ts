@@ -12,7 +12,7 @@ describe('replay of recorded workflow histories', () => {
 
   it('has fixtures for every workflow type', () => {
     const types = new Set(files.map((file) => file.split('-')[0]));
-    expect([...types].sort()).toEqual(['consumer', 'quarantine', 'video']);
+    expect([...types].sort()).toEqual(['consumer', 'quarantine', 'sweep', 'video']);
   });
 
   it.each(files)('replays %s without nondeterminism', async (file) => {

@@ -29,8 +29,11 @@ describe('worker metrics', () => {
     await worker?.stop();
   });
 
-  it('counts messages, stage transitions and follow-ups', async () => {
-    stack = await startPipelineStack({ inProcessWorker: false });
+  it('counts messages, stage transitions, follow-ups and reconciled events', async () => {
+    stack = await startPipelineStack({
+      inProcessWorker: false,
+      env: { VODFLOW_DEADLINE_SNAPSHOT_SECONDS: '1', VODFLOW_RECHECK_INITIAL_SECONDS: '0.5' },
+    });
     const address = `127.0.0.1:${await freePort()}`;
     worker = spawnTied(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
       cwd: ROOT,
@@ -41,6 +44,10 @@ describe('worker metrics', () => {
     const videoIds = await Promise.all([stack.upload('metrics 1'), stack.upload('metrics 2')]);
     let events = 0;
     for (const videoId of videoIds) events += (await stack.waitForStage(videoId, 'ready')).counters.applied;
+    // A third video whose SnapshotComplete VOD loses: recovered from the API past its deadline.
+    await stack.vod.setFaults({ dropEventTypes: ['SnapshotComplete'] });
+    const lost = await stack.upload('metrics 3, snapshot event lost');
+    events += (await stack.waitForStage(lost, 'ready')).counters.applied - 1;
 
     const metrics = await eventually(async () => {
       const text = await (await fetch(`http://${address}/metrics`)).text();
@@ -49,10 +56,13 @@ describe('worker metrics', () => {
     });
     expect(sample(metrics, 'vodflow_messages_received')).toBeGreaterThanOrEqual(events);
     expect(sample(metrics, 'vodflow_messages_quarantined')).toBe(0);
-    expect(sample(metrics, 'vodflow_stage_transitions', { stage: 'ready' })).toBe(2);
+    expect(sample(metrics, 'vodflow_stage_transitions', { stage: 'ready' })).toBe(3);
     for (const stage of ['transcode', 'snapshot', 'aiAudit']) {
-      expect(sample(metrics, 'vodflow_follow_ups', { stage, outcome: 'submitted' })).toBe(2);
+      expect(sample(metrics, 'vodflow_follow_ups', { stage, outcome: 'submitted' })).toBe(3);
     }
+    expect(sample(metrics, 'vodflow_reconciled_events', { stage: 'snapshot' })).toBe(1);
+    expect(sample(metrics, 'vodflow_reconciled_events')).toBe(1);
+    expect(sample(metrics, 'vodflow_reconcile_checks', { stage: 'snapshot', outcome: 'settled' })).toBe(1);
     expect(sample(metrics, 'vodflow_queue_lag_count')).toBeGreaterThanOrEqual(events);
     // The SDK's own metrics are on the same endpoint.
     expect(metrics).toMatch(/^temporal_/m);

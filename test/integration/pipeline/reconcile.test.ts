@@ -3,9 +3,10 @@ import { ensureSweepSchedule, sweepNow } from '../../../clients/temporal/sweep-s
 import { connectClient } from '../../../clients/temporal/connect';
 import type { Client } from '@temporalio/client';
 import type { FollowUpStage } from '../../../common/pipeline-policy';
-import { sweepScheduleId } from '../../../common/workflow-ids';
+import { sweepScheduleId, videoWorkflowId } from '../../../common/workflow-ids';
 import type { VideoView } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
+import { recordHistory } from '../../helpers/history-recorder';
 import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 
 // Lost callbacks: the VOD emulator drops events the way VOD does after three failed writes, and
@@ -197,11 +198,22 @@ describe('lost callbacks: deadlines, reconciliation and the sweep', () => {
     for (const stage of ALL_STAGES) expect(succeededVia(view, stage)).toBe('reconcile');
     expect(view.reconciled).toEqual({ upload: 1, transcode: 1, snapshot: 1, aiAudit: 1, aiTag: 1, aiDna: 1 });
     expect(view.log.every((entry) => entry.source === 'reconcile')).toBe(true);
+    await recordHistory(client.workflow.getHandle(videoWorkflowId(videoId)), 'video-swept-and-reconciled');
 
     // A second sweep finds nothing new: every listed video has its workflow.
     const again = await sweepNow(client, options);
     expect(again.started).toEqual([]);
     expect(again.listed).toBeGreaterThan(0);
+    const sweeps = client.workflow.list({
+      query: `WorkflowType = 'sweepWorkflow' AND ExecutionStatus = 'Completed'`,
+    });
+    for await (const execution of sweeps) {
+      await recordHistory(
+        client.workflow.getHandle(execution.workflowId, execution.runId),
+        'sweep-found-lost-video',
+      );
+      break;
+    }
   });
 
   it('runs the sweep from a Temporal Schedule', async () => {

@@ -105,11 +105,11 @@ describe('VideoState deadlines', () => {
     expect(submitting.awaiting(reconcile)).toEqual([]);
   });
 
-  it('awaits VOD’s own transcode with transcode=auto', () => {
+  it('awaits VOD’s own transcode with transcode=auto, from when vodflow learned of the upload', () => {
     const state = VideoState.create('v1', at(0), { policy: { ...policy, transcode: 'auto' } });
     apply(state, uploaded(5), 'queue', 6);
     expect(state.awaiting(reconcile)).toEqual([
-      { milestone: 'transcode', attempt: 0, since: at(5), firstCheckDelayMs: 30_000 },
+      { milestone: 'transcode', attempt: 0, since: at(6), firstCheckDelayMs: 30_000 },
     ]);
   });
 
