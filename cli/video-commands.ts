@@ -46,6 +46,15 @@ export async function status(client: Client, videoId: string, json: boolean): Pr
   );
   const { applied, duplicates, unknown } = view.counters;
   console.log(`events: ${applied} applied, ${duplicates} duplicates ignored, ${unknown} of unknown types`);
+  const reconciled = Object.entries(view.reconciled ?? {}).map(([milestone, n]) => `${milestone} ${n}`);
+  if (reconciled.length > 0) console.log(`recovered from the VOD API (event lost): ${reconciled.join(', ')}`);
+  for (const wait of view.watch ?? []) {
+    const last = wait.lastOutcome
+      ? `, last check ${wait.lastOutcome}${wait.detail ? ` (${wait.detail})` : ''}`
+      : '';
+    const next = wait.gaveUp ? 'no more checks' : `next check ${wait.nextCheckAt}`;
+    console.log(`waiting for ${wait.milestone} (attempt ${wait.attempt}): ${next}${last}`);
+  }
 }
 
 export async function list(

@@ -1,12 +1,10 @@
 import { SmqClient } from '../clients/smq';
-import { createVodClient, type VodClient } from '../clients/vod';
+import { createVodClient } from '../clients/vod';
 import type { ActivityDeps } from '../activities';
 import { smqQueuePort } from '../activities/smq-queue-port';
 import { vodFollowUpPort } from '../activities/vod-follow-up-port';
-import { rateLimitedQueries, type VodQueries } from '../activities/reconcile/vod-queries';
+import { rateLimitedQueries } from '../activities/reconcile/vod-queries';
 import { TokenBucket } from '../activities/token-bucket';
-import type { QueuePort } from '../activities/queue-port';
-import type { FollowUpPort } from '../activities/follow-up-port';
 import type { VodflowConfig } from '../common/config';
 
 export type WorkerActivityDeps = Omit<ActivityDeps, 'temporal' | 'taskQueue'>;
@@ -20,61 +18,50 @@ export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps[
       `${what} needs credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET`,
     );
 
-  const queues = new Map<string, QueuePort>();
-  const vodClients = new Map<string, VodClient>();
-  const followUpPorts = new Map<string, FollowUpPort>();
-  const queryPorts = new Map<string, VodQueries>();
   const defaultRegion = config.queues[0]?.region ?? 'cn-shanghai';
 
-  const vodClient = (region: string): VodClient => {
-    let client = vodClients.get(region);
-    if (!client) {
-      if (!credentials) throw missingCredentials('VOD');
-      client = createVodClient({ ...credentials, region, endpoint: config.vod.endpoint });
-      vodClients.set(region, client);
-    }
-    return client;
-  };
+  const vodClient = onePer((region) => {
+    if (!credentials) throw missingCredentials('VOD');
+    return createVodClient({ ...credentials, region, endpoint: config.vod.endpoint });
+  });
+  const followUps = onePer((region) => vodFollowUpPort(vodClient(region)));
+  const vodQueries = onePer((region) => {
+    // One budget per region: VOD's query limits are per account, shared by every video.
+    const bucket = new TokenBucket(config.vodQueryRatePerSecond);
+    return rateLimitedQueries(vodClient(region), () => bucket.acquire());
+  });
+  const queuePort = onePer((key) => {
+    if (!credentials) throw missingCredentials('SMQ');
+    const [region = '', queue = ''] = key.split('/');
+    const client = new SmqClient(queue, {
+      ...credentials,
+      ...(config.smq.endpoint
+        ? { endpoint: config.smq.endpoint }
+        : { accountId: config.smq.accountId, region }),
+    });
+    return smqQueuePort(client);
+  });
 
   return {
     policy: config.policy,
     videoLimits: config.video,
     reconcile: config.reconcile,
     log,
-    queue(region, queue) {
-      const key = `${region}/${queue}`;
-      let port = queues.get(key);
-      if (!port) {
-        if (!credentials) throw missingCredentials('SMQ');
-        const client = new SmqClient(queue, {
-          ...credentials,
-          ...(config.smq.endpoint
-            ? { endpoint: config.smq.endpoint }
-            : { accountId: config.smq.accountId, region }),
-        });
-        port = smqQueuePort(client);
-        queues.set(key, port);
-      }
-      return port;
-    },
-    followUps(region) {
-      const key = region ?? defaultRegion;
-      let port = followUpPorts.get(key);
-      if (!port) {
-        port = vodFollowUpPort(vodClient(key));
-        followUpPorts.set(key, port);
-      }
-      return port;
-    },
-    vodQueries(region) {
-      const key = region ?? defaultRegion;
-      let port = queryPorts.get(key);
-      if (!port) {
-        const bucket = new TokenBucket(config.vodQueryRatePerSecond);
-        port = rateLimitedQueries(vodClient(key), () => bucket.acquire());
-        queryPorts.set(key, port);
-      }
-      return port;
-    },
+    queue: (region, queue) => queuePort(`${region}/${queue}`),
+    followUps: (region) => followUps(region ?? defaultRegion),
+    vodQueries: (region) => vodQueries(region ?? defaultRegion),
+  };
+}
+
+/** `create` called once per key, on first use; later calls get the same value. */
+function onePer<T>(create: (key: string) => T): (key: string) => T {
+  const made = new Map<string, T>();
+  return (key) => {
+    let value = made.get(key);
+    if (value === undefined) {
+      value = create(key);
+      made.set(key, value);
+    }
+    return value;
   };
 }

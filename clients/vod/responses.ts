@@ -189,18 +189,8 @@ export const listSnapshotsAnswer = z.looseObject({
 
 export const getAIMediaAuditJobAnswer = z.looseObject({
   ...requestId,
-  MediaAuditJob: z.looseObject({
-    JobId: z.string(),
-    MediaId: z.string().optional(),
-    Type: z.string().optional(),
-    // success | fail | init | processing
-    Status: z.string(),
-    Code: textField.optional(),
-    Message: z.string().optional(),
-    CreationTime: z.string().optional(),
-    CompleteTime: z.string().optional(),
-    Data: jsonObjectOrTextField.optional(),
-  }),
+  // The same job shape as ListAIJob's (Type AIMediaAudit; Status also init before processing).
+  MediaAuditJob: aiJobSchema,
 });
 
 export const getMediaAuditResultAnswer = z.looseObject({

@@ -130,6 +130,8 @@ describe('vodflow CLI', () => {
       expect(view.discoveredBy).toBe('sweep');
       expect(view.uploaded?.source).toBe('reconcile');
     });
+    const shown = await run('status', videoId);
+    expect(shown.stdout).toContain('recovered from the VOD API (event lost): upload 1');
 
     // Another region than the one other tests schedule, so that they do not share the Schedule.
     const scheduled = await run('sweep', 'schedule', '--region', 'cn-beijing');

@@ -37,6 +37,14 @@ const SUBMIT_ACTION: Record<FollowUpStage, string> = {
 
 const ALL_STAGES: FollowUpStage[] = ['transcode', 'snapshot', 'aiAudit', 'aiTag', 'aiDna'];
 
+// One submission per follow-up stage (tagging and fingerprinting are both SubmitAIJob):
+// reconciliation reads VOD's API, it never resubmits a job that finished.
+function expectEachSubmittedOnce(before: Record<string, number>, after: Record<string, number>): void {
+  for (const action of new Set(Object.values(SUBMIT_ACTION))) {
+    expect((after[action] ?? 0) - (before[action] ?? 0)).toBe(action === 'SubmitAIJob' ? 2 : 1);
+  }
+}
+
 function succeededVia(view: VideoView, stage: FollowUpStage): string | undefined {
   const attempts = view.stages[stage].attempts;
   expect(attempts).toEqual([expect.objectContaining({ attempt: 1, status: 'succeeded' })]);
@@ -90,12 +98,7 @@ describe('lost callbacks: deadlines, reconciliation and the sweep', () => {
     }
     expect(view.reconciled).toEqual({ [stage]: 1 });
     expect(view.log.filter((entry) => entry.source === 'reconcile').length).toBeGreaterThan(0);
-    // Each follow-up was submitted once: reconciliation reads, it never resubmits a finished job.
-    const after = await submissions();
-    for (const action of new Set(Object.values(SUBMIT_ACTION))) {
-      const expected = action === 'SubmitAIJob' ? 2 : 1;
-      expect((after[action] ?? 0) - (before[action] ?? 0)).toBe(expected);
-    }
+    expectEachSubmittedOnce(before, await submissions());
   });
 
   it('takes the real event, arriving after reconciliation, as a duplicate that changes nothing', async () => {
@@ -180,6 +183,7 @@ describe('lost callbacks: deadlines, reconciliation and the sweep', () => {
 
   it('sweeps up a video whose every event was lost, and brings it to ready through the API alone', async () => {
     // The emulator drops every event of a video whose title carries this marker.
+    const before = await submissions();
     const videoId = await stack.upload('vodemu-lose-events: nothing reaches the queue');
     const options = {
       region: REGION,
@@ -198,6 +202,7 @@ describe('lost callbacks: deadlines, reconciliation and the sweep', () => {
     for (const stage of ALL_STAGES) expect(succeededVia(view, stage)).toBe('reconcile');
     expect(view.reconciled).toEqual({ upload: 1, transcode: 1, snapshot: 1, aiAudit: 1, aiTag: 1, aiDna: 1 });
     expect(view.log.every((entry) => entry.source === 'reconcile')).toBe(true);
+    expectEachSubmittedOnce(before, await submissions());
     await recordHistory(client.workflow.getHandle(videoWorkflowId(videoId)), 'video-swept-and-reconciled');
 
     // A second sweep finds nothing new: every listed video has its workflow.

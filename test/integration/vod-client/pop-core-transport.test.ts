@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createVodClient, VodApiError } from '../../../clients/vod';
+import { createVodClient } from '../../../clients/vod';
+import { vodApiFailure } from '../../helpers/vod-api-failure';
 
 // The transport over the real @alicloud/pop-core, against a scripted loopback HTTP stub (not an
 // emulator: it only records requests and returns canned answers).
@@ -62,16 +63,6 @@ function vod(timeoutMs = 2000) {
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<VodApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof VodApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a VodApiError');
-}
-
 describe('pop-core transport', () => {
   it('POSTs a signed form with the credentials in the body, not the URL', async () => {
     nextReply = json(200, { RequestId: 'r1', Video: { VideoId: 'v1', Status: 'Normal' } });
@@ -117,7 +108,7 @@ describe('pop-core transport', () => {
 
   it('reports an error answer with its HTTP status, code and request id', async () => {
     nextReply = json(503, { RequestId: 'r2', Code: 'ServiceUnavailable', Message: 'try later' });
-    const error = await failure(vod().submitSnapshotJob({ VideoId: 'v1', Count: 1 }));
+    const error = await vodApiFailure(vod().submitSnapshotJob({ VideoId: 'v1', Count: 1 }));
     expect(error).toMatchObject({
       code: 'ServiceUnavailable',
       httpStatus: 503,
@@ -129,7 +120,7 @@ describe('pop-core transport', () => {
 
   it('reports an HTTP error without Code', async () => {
     nextReply = json(502, { RequestId: 'r3' });
-    expect(await failure(vod().getVideoInfo({ VideoId: 'v' }))).toMatchObject({
+    expect(await vodApiFailure(vod().getVideoInfo({ VideoId: 'v' }))).toMatchObject({
       httpStatus: 502,
       transient: true,
     });
@@ -140,7 +131,7 @@ describe('pop-core transport', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<html>bad gateway</html>');
     };
-    expect(await failure(vod().getVideoInfo({ VideoId: 'v' }))).toMatchObject({
+    expect(await vodApiFailure(vod().getVideoInfo({ VideoId: 'v' }))).toMatchObject({
       kind: 'invalid-response',
       transient: true,
     });
@@ -148,7 +139,7 @@ describe('pop-core transport', () => {
 
   it('times out a request that gets no answer, as transient', async () => {
     nextReply = () => undefined;
-    const error = await failure(vod(150).getVideoInfo({ VideoId: 'v' }));
+    const error = await vodApiFailure(vod(150).getVideoInfo({ VideoId: 'v' }));
     expect(error).toMatchObject({ kind: 'timeout', transient: true });
     expect(error.message).not.toMatch(/AKID-test|STS-token/);
   });
@@ -165,7 +156,7 @@ describe('pop-core transport', () => {
       endpoint: `http://127.0.0.1:${port}`,
       timeoutMs: 2000,
     });
-    expect(await failure(client.getVideoInfo({ VideoId: 'v' }))).toMatchObject({
+    expect(await vodApiFailure(client.getVideoInfo({ VideoId: 'v' }))).toMatchObject({
       kind: 'network',
       code: 'ECONNREFUSED',
       transient: true,

@@ -1,7 +1,8 @@
-import { createVodClient, VodApiError, type VodClient } from '../../../clients/vod';
+import { createVodClient, type VodClient } from '../../../clients/vod';
 import { LOSE_EVENTS_MARKER } from '../../../emulators/vod/engine/vod-engine';
 import { vodTime } from '../../../emulators/vod/engine/vod-time';
 import { startVodStack, type VodStack } from './support/vod-stack';
+import { vodApiFailure } from '../../helpers/vod-api-failure';
 
 // GetVideoList, ListAIJob and the lose-events marker through the typed client over real HTTP.
 // Each block has its own emulator, so that the videos one creates do not show in another's lists.
@@ -13,16 +14,6 @@ function clientOf(stack: VodStack): VodClient {
     accessKeyId: stack.vod.accessKeyId,
     accessKeySecret: stack.vod.accessKeySecret,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<VodApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof VodApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a VodApiError');
 }
 
 describe('GetVideoList', () => {
@@ -80,7 +71,7 @@ describe('GetVideoList', () => {
       { StartTime: '2026-11-25 08:00:00' },
       { SortBy: 'Title:Asc' as 'CreationTime:Asc' },
     ]) {
-      const error = await failure(vod.getVideoList(params));
+      const error = await vodApiFailure(vod.getVideoList(params));
       expect(error).toMatchObject({
         action: 'GetVideoList',
         code: 'InvalidParameter',
@@ -138,7 +129,7 @@ describe('ListAIJob', () => {
 
   test('more than 10 JobIds is a permanent InvalidParameter', async () => {
     const ids = Array.from({ length: 11 }, (_, i) => `job-${i}`);
-    expect(await failure(vod.listAIJob({ JobIds: ids }))).toMatchObject({
+    expect(await vodApiFailure(vod.listAIJob({ JobIds: ids }))).toMatchObject({
       code: 'InvalidParameter',
       transient: false,
     });

@@ -1,10 +1,5 @@
-import {
-  buildUserData,
-  createVodClient,
-  VodApiError,
-  type RpcAnswer,
-  type RpcSend,
-} from '../../../clients/vod';
+import { buildUserData, createVodClient, type RpcAnswer, type RpcSend } from '../../../clients/vod';
+import { vodApiFailure } from '../../helpers/vod-api-failure';
 
 interface SentRequest {
   action: string;
@@ -36,16 +31,6 @@ function client(send: RpcSend) {
     send,
     timeoutMs: 1234,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<VodApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof VodApiError) return error;
-    throw error;
-  }
-  throw new Error('expected a VodApiError');
 }
 
 describe('createVodClient: requests', () => {
@@ -276,7 +261,7 @@ describe('createVodClient: answers', () => {
     ]);
     expect((await vod.getVideoList()).VideoList.map((video) => video.VideoId)).toEqual(['v3']);
     expect(await vod.getVideoList()).toEqual({ RequestId: 'req-1', Total: 0, VideoList: [] });
-    const noTotal = await failure(vod.getVideoList());
+    const noTotal = await vodApiFailure(vod.getVideoList());
     expect(noTotal).toMatchObject({ code: 'InvalidResponse', action: 'GetVideoList' });
     expect(noTotal.message).toMatch(/Total/);
   });
@@ -330,7 +315,7 @@ describe('createVodClient: answers', () => {
       },
     );
     const vod = client(send);
-    expect(await failure(vod.submitAIMediaAuditJob({ MediaId: 'v1' }))).toMatchObject({
+    expect(await vodApiFailure(vod.submitAIMediaAuditJob({ MediaId: 'v1' }))).toMatchObject({
       action: 'SubmitAIMediaAuditJob',
       code: 'Throttling.User',
       httpStatus: 400,
@@ -338,14 +323,14 @@ describe('createVodClient: answers', () => {
       transient: true,
       kind: 'throttled',
     });
-    const notFound = await failure(vod.getVideoInfo({ VideoId: 'v1' }));
+    const notFound = await vodApiFailure(vod.getVideoInfo({ VideoId: 'v1' }));
     expect(notFound).toMatchObject({ code: 'InvalidVideo.NotFound', transient: false, kind: 'not-found' });
     expect(notFound.message).toContain('no such video');
   });
 
   it('treats an HTTP error status without Code as an error', async () => {
     const { send } = scripted({ httpStatus: 503, body: { RequestId: 'r' } });
-    expect(await failure(client(send).getVideoInfo({ VideoId: 'v' }))).toMatchObject({
+    expect(await vodApiFailure(client(send).getVideoInfo({ VideoId: 'v' }))).toMatchObject({
       code: 'HTTP503',
       transient: true,
     });
@@ -361,7 +346,7 @@ describe('createVodClient: answers', () => {
 
   it('refuses an answer missing documented fields, naming them', async () => {
     const { send } = scripted(ok({ Video: { Title: 'no id' } }));
-    const error = await failure(client(send).getVideoInfo({ VideoId: 'v' }));
+    const error = await vodApiFailure(client(send).getVideoInfo({ VideoId: 'v' }));
     expect(error).toMatchObject({ code: 'InvalidResponse', kind: 'invalid-response', requestId: 'req-1' });
     expect(error.message).toMatch(/Video\.VideoId/);
   });
@@ -369,7 +354,7 @@ describe('createVodClient: answers', () => {
   it('classifies failures of the transport', async () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     const { send } = scripted(refused);
-    expect(await failure(client(send).getVideoInfo({ VideoId: 'v' }))).toMatchObject({
+    expect(await vodApiFailure(client(send).getVideoInfo({ VideoId: 'v' }))).toMatchObject({
       kind: 'network',
       transient: true,
       action: 'GetVideoInfo',
