@@ -26,6 +26,7 @@ describe('docker-compose.yml', () => {
         'temporal',
         'temporal-setup',
         'temporal-ui',
+        'sweep-schedule',
         'vod-emulator',
         'worker',
       ].sort(),
