@@ -64,6 +64,8 @@ async function main(): Promise<void> {
       '0.15',
       '--drop-rate',
       '0.05',
+      '--job-failure-rate',
+      '0.05',
       '--seed',
       '42',
     ],
