@@ -4,6 +4,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { isValidVideoId, videoIdFromWorkflowId, videoWorkflowId } from '../common/workflow-ids';
 import type { videoWorkflow } from '../workflows/video';
 import type { VodQueries } from './reconcile/vod-queries';
+import { vodUtc } from './vod-lookups';
 import type { VideoWorkflowInputDeps } from './video-workflow-input';
 import { videoWorkflowInput } from './video-workflow-input';
 
@@ -40,10 +41,6 @@ export interface SweepDeps extends VideoWorkflowInputDeps {
 const PAGE_SIZE = 100;
 const LISTING_LIMIT = 5_000;
 const DEFAULT_MAX_VIDEOS = 20_000;
-
-function vodUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 // Finds videos VOD has but vodflow never heard of (their upload event was lost) and starts a video
 // workflow for each; the workflow then asks VOD where the video stands. Starting with

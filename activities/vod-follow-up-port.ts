@@ -1,5 +1,6 @@
 import type { VodClient } from '../clients/vod';
 import type { FollowUpPort } from './follow-up-port';
+import { latestSnapshotsIfOurs, newestTranscodeTaskSince } from './vod-lookups';
 
 // FollowUpPort over the typed VOD client: real VOD and the emulator alike.
 export function vodFollowUpPort(vod: VodClient): FollowUpPort {
@@ -45,31 +46,15 @@ export function vodFollowUpPort(vod: VodClient): FollowUpPort {
       return { jobId: result.AIJobList[0]?.JobId };
     },
     async findTranscodeTaskSince(videoId, sinceMs) {
-      const { TranscodeTaskList } = await vod.listTranscodeTask({
-        VideoId: videoId,
-        StartTime: vodUtc(sinceMs - CLOCK_SLACK_MS),
-        EndTime: vodUtc(Date.now() + CLOCK_SLACK_MS),
-        PageSize: 50,
-      });
-      const task = TranscodeTaskList.find((t) => t.Trigger !== 'Auto');
+      const task = await newestTranscodeTaskSince(vod, videoId, sinceMs, { includeAuto: false });
       if (!task) return undefined;
       // The event's JobId is a job's, not the task's: prefer the first job when the task shows it.
       const detail = await vod.getTranscodeTask({ TranscodeTaskId: task.TranscodeTaskId });
       return { jobId: detail.TranscodeTask.TranscodeJobInfoList[0]?.TranscodeJobId ?? task.TranscodeTaskId };
     },
     async findSnapshotJobSince(videoId, sinceMs) {
-      const { MediaSnapshot } = await vod.listSnapshots({ VideoId: videoId });
-      const created = MediaSnapshot?.CreationTime ? Date.parse(MediaSnapshot.CreationTime) : NaN;
-      return MediaSnapshot?.JobId && created >= sinceMs - CLOCK_SLACK_MS
-        ? { jobId: MediaSnapshot.JobId }
-        : undefined;
+      const { latest, ours } = await latestSnapshotsIfOurs(vod, videoId, { sinceMs });
+      return ours && latest?.JobId ? { jobId: latest.JobId } : undefined;
     },
   };
-}
-
-// Our clock and VOD's differ a little; a look-up window too tight would miss our own job.
-const CLOCK_SLACK_MS = 60_000;
-
-function vodUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -11,6 +11,7 @@ import {
   uploadEvent,
 } from './synthesized-events';
 import type { VodQueries } from './vod-queries';
+import { latestSnapshotsIfOurs, newestTranscodeTaskSince } from '../vod-lookups';
 
 export interface ReconcileInput {
   videoId: string;
@@ -32,8 +33,6 @@ export interface ReconcileDeps {
   now?: () => Date;
 }
 
-// VOD's clock and ours differ a little; a listing window too tight would miss the job.
-const CLOCK_SLACK_MS = 60_000;
 // The task status values that mean "finished" (reference §5.9).
 const TASK_DONE = /^Complete/;
 
@@ -44,10 +43,6 @@ function hasCode(error: unknown, ...codes: string[]): boolean {
   return (
     isVodApiError(error) && codes.some((code) => error.code === code || error.code.startsWith(`${code}.`))
   );
-}
-
-function vodUtc(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 // Asks VOD about one milestone a video has waited too long for. Transient VOD errors are thrown (the
@@ -105,16 +100,10 @@ async function transcode(vod: VodQueries, input: ReconcileInput, now: Date): Pro
   } else {
     // A transcode VOD started itself (transcode=auto), or a submission that returned no job id:
     // the newest task since the wait began.
-    const since = Date.parse(input.since);
-    const { TranscodeTaskList } = await vod.listTranscodeTask({
-      VideoId: input.videoId,
-      StartTime: vodUtc(since - CLOCK_SLACK_MS),
-      EndTime: vodUtc(now.getTime() + CLOCK_SLACK_MS),
-      PageSize: 50,
+    const newest = await newestTranscodeTaskSince(vod, input.videoId, Date.parse(input.since), {
+      includeAuto: input.attempt === 0,
+      nowMs: now.getTime(),
     });
-    const newest = TranscodeTaskList.filter((task) =>
-      input.attempt === 0 ? true : task.Trigger !== 'Auto',
-    ).sort((a, b) => Date.parse(b.CreationTime ?? '') - Date.parse(a.CreationTime ?? ''))[0];
     if (!newest) return unknown('VOD lists no transcode task since the wait began');
     taskId = newest.TranscodeTaskId;
   }
@@ -129,24 +118,23 @@ async function transcode(vod: VodQueries, input: ReconcileInput, now: Date): Pro
 }
 
 async function snapshot(vod: VodQueries, input: ReconcileInput, now: Date): Promise<ReconcileResult> {
-  const { MediaSnapshot } = await vod.listSnapshots({ VideoId: input.videoId, PageSize: 1 });
   // ListSnapshots shows the latest successful job only: a failed job looks like one not done yet,
   // which is why unknown answers are bounded (the attempt then counts as lost and is retried).
-  const created = Date.parse(MediaSnapshot?.CreationTime ?? '');
-  const ours = input.jobId
-    ? MediaSnapshot?.JobId === input.jobId
-    : created >= Date.parse(input.since) - CLOCK_SLACK_MS;
-  if (!MediaSnapshot || !ours) {
+  const { latest, ours } = await latestSnapshotsIfOurs(vod, input.videoId, {
+    jobId: input.jobId,
+    sinceMs: Date.parse(input.since),
+  });
+  if (!latest || !ours) {
     return unknown(
-      MediaSnapshot
-        ? `the latest snapshots are of job ${MediaSnapshot.JobId ?? '?'}, not ${input.jobId ?? 'this attempt'}`
+      latest
+        ? `the latest snapshots are of job ${latest.JobId ?? '?'}, not ${input.jobId ?? 'this attempt'}`
         : 'VOD lists no snapshots',
     );
   }
   return {
     outcome: 'settled',
-    events: [snapshotEvent(input.videoId, MediaSnapshot, input.attempt, now)],
-    detail: `snapshot job ${MediaSnapshot.JobId ?? '?'} has ${MediaSnapshot.Total ?? 0} snapshots`,
+    events: [snapshotEvent(input.videoId, latest, input.attempt, now)],
+    detail: `snapshot job ${latest.JobId ?? '?'} has ${latest.Total ?? 0} snapshots`,
   };
 }
 
