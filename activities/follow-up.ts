@@ -1,7 +1,7 @@
 import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
 import { attemptExtend } from '../common/extend-marker';
 import type { FollowUpStage, PipelinePolicy } from '../common/pipeline-policy';
+import { asActivityFailure } from './activity-failure';
 import type { FollowUpPort, SubmittedJob } from './follow-up-port';
 
 export interface SubmitFollowUpInput {
@@ -82,17 +82,4 @@ async function findEarlierSubmission(
 /** VOD's SessionId: ≤ 50 characters of [A-Za-z0-9_-], refused when reused within 7 days. */
 export function transcodeSessionId(videoId: string, attempt: number): string {
   return `vf-${videoId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 40)}-${attempt}`;
-}
-
-// Permanent VOD errors (bad parameter, not found, forbidden) must not be retried by Temporal: they
-// fail the attempt, and the stage's own retry policy decides what follows.
-function asActivityFailure(err: unknown): Error {
-  const details = err as { transient?: unknown; code?: unknown };
-  if (typeof err === 'object' && err !== null && details.transient === false) {
-    return ApplicationFailure.nonRetryable(
-      err instanceof Error ? err.message : 'VOD refused the request',
-      typeof details.code === 'string' ? details.code : 'VodPermanentError',
-    );
-  }
-  return err instanceof Error ? err : new Error(String(err));
 }

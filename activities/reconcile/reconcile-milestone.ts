@@ -1,16 +1,9 @@
-import { ApplicationFailure } from '@temporalio/common';
 import { isVodApiError } from '../../clients/vod';
 import type { DecodedEvent } from '../../common/events';
 import type { Milestone } from '../../common/reconcile-policy';
-import {
-  aiJobEvent,
-  auditEvent,
-  snapshotEvent,
-  SynthesisError,
-  transcodeEvents,
-  uploadEvent,
-} from './synthesized-events';
+import { aiJobEvent, auditEvent, snapshotEvent, transcodeEvents, uploadEvent } from './synthesized-events';
 import type { VodQueries } from './vod-queries';
+import { asActivityFailure } from '../activity-failure';
 import { latestSnapshotsIfOurs, newestTranscodeTaskSince } from '../vod-lookups';
 
 export interface ReconcileInput {
@@ -46,7 +39,8 @@ function hasCode(error: unknown, ...codes: string[]): boolean {
 }
 
 // Asks VOD about one milestone a video has waited too long for. Transient VOD errors are thrown (the
-// activity retries with backoff); other errors fail the check, which the workflow repeats later.
+// activity retries with backoff); permanent ones, and events that cannot be rebuilt, fail the check
+// at once, and the workflow repeats it later.
 export function createReconcileMilestone(deps: ReconcileDeps) {
   return async function reconcileMilestone(input: ReconcileInput): Promise<ReconcileResult> {
     const vod = deps.vodQueries(input.region);
@@ -56,10 +50,7 @@ export function createReconcileMilestone(deps: ReconcileDeps) {
     } catch (error) {
       if (hasCode(error, 'InvalidVideo.NotFound'))
         return { outcome: 'missing', detail: `VOD has no video ${input.videoId}` };
-      if (error instanceof SynthesisError) throw ApplicationFailure.nonRetryable(error.message, error.name);
-      if (isVodApiError(error) && !error.transient)
-        throw ApplicationFailure.nonRetryable(error.message, error.code);
-      throw error;
+      throw asActivityFailure(error);
     }
   };
 }

@@ -15,8 +15,11 @@ import type {
 
 type WireEvent = Record<string, unknown> & { EventType: string; EventTime: string };
 
+/** An answer that does not rebuild into a valid event: retrying the same answer cannot help. */
 export class SynthesisError extends Error {
   override name = 'SynthesisError';
+  readonly code = 'SynthesisError';
+  readonly transient = false;
 }
 
 function decoded(wire: WireEvent): DecodedEvent {
