@@ -417,13 +417,7 @@ export class VideoState {
     source: EventSource,
   ): void {
     const stage = this.data.stages[observation.stage];
-    const attempt = this.attemptOf(observation);
-    let record = stage.attempts.find((a) => a.attempt === attempt);
-    if (!record) {
-      record = { attempt, status: 'submitted' };
-      stage.attempts.push(record);
-      stage.attempts.sort((a, b) => a.attempt - b.attempt);
-    }
+    const record = this.attemptRecord(observation.stage, this.attemptOf(observation));
     if (record.status === 'succeeded') return;
     record.jobId ??= observation.jobId;
     record.completedAt = observation.at;
@@ -490,7 +484,7 @@ export class VideoState {
 
   /** What the video is waiting to hear from VOD about, with the deadline of each wait. */
   awaiting(policy: ReconcilePolicy): AwaitedMilestone[] {
-    if (!policy.enabled || this.isFinished() || this.data.deleted?.outcome === 'success') return [];
+    if (!policy.enabled || this.isFinished()) return [];
     const waits: AwaitedMilestone[] = [];
     const uploaded = this.data.uploaded;
     if (!uploaded) {
@@ -531,8 +525,12 @@ export class VideoState {
 
   /** Checks due at `now` (ms), and when the next one is. */
   planChecks(policy: ReconcilePolicy, now: number): CheckPlan {
+    return this.watch().plan(this.awaiting(policy), now);
+  }
+
+  private watch(): MilestoneWatch {
     this.data.watch ??= [];
-    return new MilestoneWatch(this.data.watch).plan(this.awaiting(policy), now);
+    return new MilestoneWatch(this.data.watch);
   }
 
   /**
@@ -555,8 +553,7 @@ export class VideoState {
       this.data.reconciled ??= {};
       this.data.reconciled[wait.milestone] = (this.data.reconciled[wait.milestone] ?? 0) + 1;
     }
-    this.data.watch ??= [];
-    const giveUp = new MilestoneWatch(this.data.watch).record(
+    const giveUp = this.watch().record(
       wait,
       input.outcome,
       input.detail,
@@ -581,22 +578,32 @@ export class VideoState {
     detail: string | undefined,
     now: string,
   ): void {
-    const state = this.data.stages[stage];
-    let record = state.attempts.find((a) => a.attempt === attempt);
+    const record = this.attemptRecord(stage, attempt);
+    if (record.status === 'succeeded' || record.status === 'failed') return;
+    const error =
+      giveUp.reason === 'too-long'
+        ? {
+            code: 'Vodflow.CompletionTimeout',
+            message: `VOD still reported the job running after ${giveUp.checks} checks`,
+          }
+        : {
+            code: 'Vodflow.CompletionLost',
+            message: `VOD had no record of the job after ${giveUp.checks} checks${detail ? ` (${detail})` : ''}`,
+          };
+    this.markSubmitFailed(stage, attempt, error, now);
+    record.completedVia = 'reconcile';
+  }
+
+  // The record of one attempt; the first word of an attempt vodflow has no record of creates it.
+  private attemptRecord(stage: FollowUpStage, attempt: number): AttemptRecord {
+    const attempts = this.data.stages[stage].attempts;
+    let record = attempts.find((a) => a.attempt === attempt);
     if (!record) {
       record = { attempt, status: 'submitted' };
-      state.attempts.push(record);
-      state.attempts.sort((a, b) => a.attempt - b.attempt);
+      attempts.push(record);
+      attempts.sort((a, b) => a.attempt - b.attempt);
     }
-    if (record.status === 'succeeded' || record.status === 'failed') return;
-    record.status = 'failed';
-    record.failedAt = now;
-    record.completedVia = 'reconcile';
-    record.errorCode = giveUp.reason === 'too-long' ? 'Vodflow.CompletionTimeout' : 'Vodflow.CompletionLost';
-    record.errorMessage =
-      giveUp.reason === 'too-long'
-        ? `VOD still reported the job running after ${giveUp.checks} checks`
-        : `VOD had no record of the job after ${giveUp.checks} checks${detail ? ` (${detail})` : ''}`;
+    return record;
   }
 
   // VOD says, check after check, that the video does not exist: its deletion event was lost.

@@ -23,7 +23,7 @@ import {
 } from '../common/search-attributes';
 import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
 import { applyVodEvent } from './event-facts';
-import type { AwaitedMilestone } from './milestone-watch';
+import type { AwaitedMilestone, CheckOutcome } from './milestone-watch';
 import { VideoState, type FollowUpAction, type VideoSnapshot, type VideoStateLimits } from './video-state';
 
 // The entity workflow of one video (id `video:<VideoId>`). It receives every event of the video as
@@ -171,11 +171,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     if (checking.has(key)) return;
     checking.add(key);
     inFlight += 1;
-    const record = (
-      outcome: 'settled' | 'running' | 'unknown' | 'missing' | 'error',
-      detail: string,
-      applied: number,
-    ) => {
+    const record = (outcome: CheckOutcome, detail: string, applied: number) => {
       const giveUp = state.recordCheck({
         wait,
         outcome,
@@ -202,8 +198,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         (result) => {
           let applied = 0;
           if (result.outcome === 'settled') {
+            const meta = { source: 'reconcile' as const, region: input.region };
             for (const event of result.events) {
-              const meta = { source: 'reconcile' as const, region: input.region };
               if (applyVodEvent(state, event, meta, nowIso()) === 'applied') applied += 1;
             }
             if (applied > 0) lastEventAt = Date.now();
