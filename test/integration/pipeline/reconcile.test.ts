@@ -2,7 +2,7 @@ import { buildUserData } from '../../../clients/vod';
 import { ensureSweepSchedule, sweepNow } from '../../../clients/temporal/sweep-schedule';
 import { connectClient } from '../../../clients/temporal/connect';
 import type { Client } from '@temporalio/client';
-import type { FollowUpStage } from '../../../common/pipeline-policy';
+import type { FollowUpStage, PolicyOverride } from '../../../common/pipeline-policy';
 import { sweepScheduleId, videoWorkflowId } from '../../../common/workflow-ids';
 import type { VideoView } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
@@ -78,6 +78,18 @@ describe('lost callbacks: deadlines, reconciliation and the sweep', () => {
 
   const submissions = async (): Promise<Record<string, number>> => stack.vod.callCounts();
 
+  // An upload whose own policy (UserData.Extend) leaves out the stages named, and the AI tagging and
+  // fingerprinting this stack turns on: the faults of a test then touch only the stage it is about.
+  const uploadWithPolicy = async (title: string, policy: PolicyOverride): Promise<string> => {
+    const { VideoId } = await stack.vodClient.createUploadVideo({
+      Title: title,
+      FileName: 'clip.mp4',
+      UserData: buildUserData({ extend: { vodflow: { policy: { aiTag: false, aiDna: false, ...policy } } } }),
+    });
+    await stack.vod.completeUpload(VideoId);
+    return VideoId;
+  };
+
   const cases: { dropped: string[]; stage: FollowUpStage }[] = [
     { dropped: ['TranscodeComplete'], stage: 'transcode' },
     { dropped: ['StreamTranscodeComplete', 'TranscodeComplete'], stage: 'transcode' },
@@ -133,15 +145,8 @@ describe('lost callbacks: deadlines, reconciliation and the sweep', () => {
 
   it('fails the stage when VOD reports the job failed, as if the failure event had come', async () => {
     await stack.vod.setFaults({ dropEventTypes: ['AIMediaAuditComplete'], jobFailureRate: 1 });
-    // Only the AI review for this video, so that the failure rate touches nothing else.
-    const { VideoId: videoId } = await stack.vodClient.createUploadVideo({
-      Title: 'audit fails, event lost',
-      FileName: 'clip.mp4',
-      UserData: buildUserData({
-        extend: { vodflow: { policy: { transcode: 'off', snapshot: false, aiTag: false, aiDna: false } } },
-      }),
-    });
-    await stack.vod.completeUpload(videoId);
+    // Only the AI review for this video.
+    const videoId = await uploadWithPolicy('audit fails, event lost', { transcode: 'off', snapshot: false });
 
     const view = await stack.waitForStage(videoId, 'failed');
     const attempts = view.stages.aiAudit.attempts;
@@ -157,14 +162,10 @@ describe('lost callbacks: deadlines, reconciliation and the sweep', () => {
     // A failed snapshot job leaves no trace in ListSnapshots: with its event lost too, only the
     // bounded unknown checks end the wait.
     await stack.vod.setFaults({ dropEventTypes: ['SnapshotComplete'], jobFailureRate: 1 });
-    const { VideoId: videoId } = await stack.vodClient.createUploadVideo({
-      Title: 'snapshot fails, event lost',
-      FileName: 'clip.mp4',
-      UserData: buildUserData({
-        extend: { vodflow: { policy: { transcode: 'off', aiAudit: false, aiTag: false, aiDna: false } } },
-      }),
+    const videoId = await uploadWithPolicy('snapshot fails, event lost', {
+      transcode: 'off',
+      aiAudit: false,
     });
-    await stack.vod.completeUpload(videoId);
     await eventually(async () => {
       const view = await stack.state(videoId);
       expect(view.stages.snapshot.attempts[0]).toMatchObject({
