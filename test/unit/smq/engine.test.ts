@@ -1,6 +1,6 @@
 import { ManualClock } from '../../../emulators/common/clock';
 import { SmqEngine } from '../../../emulators/smq/engine/smq-engine';
-import { SmqFault } from '../../../emulators/smq/errors';
+import { smqFaultCode } from '../../helpers/smq-fault-code';
 
 const Q = 'events';
 
@@ -16,16 +16,6 @@ async function receive(
   max = 16,
 ): Promise<ReturnType<SmqEngine['receive']> extends Promise<infer T> ? T : never> {
   return engine.receive(Q, { max, waitSeconds: 0 });
-}
-
-function codeOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SmqFault) return error.code;
-    throw error;
-  }
-  throw new Error('expected an SmqFault');
 }
 
 const flush = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -60,7 +50,7 @@ describe('SMQ engine', () => {
     expect(second.dequeueCount).toBe(2);
     expect(second.firstDequeueTime).toBe(first.firstDequeueTime);
     expect(second.receiptHandle).not.toBe(first.receiptHandle);
-    expect(codeOf(() => engine.deleteMessage(Q, first.receiptHandle))).toBe('MessageNotExist');
+    expect(smqFaultCode(() => engine.deleteMessage(Q, first.receiptHandle))).toBe('MessageNotExist');
     engine.deleteMessage(Q, second.receiptHandle);
     expect(engine.getQueue(Q).counters).toEqual({ active: 0, inactive: 0, delayed: 0 });
   });
@@ -70,7 +60,7 @@ describe('SMQ engine', () => {
     engine.send(Q, [{ body: 'x' }]);
     const [message] = await receive(engine);
     clock.advance(5_000);
-    expect(codeOf(() => engine.deleteMessage(Q, message.receiptHandle))).toBe('MessageNotExist');
+    expect(smqFaultCode(() => engine.deleteMessage(Q, message.receiptHandle))).toBe('MessageNotExist');
     expect(engine.getQueue(Q).counters.active).toBe(1);
   });
 
@@ -78,9 +68,9 @@ describe('SMQ engine', () => {
     const { engine } = setup();
     engine.send(Q, [{ body: 'x' }]);
     const [message] = await receive(engine);
-    expect(codeOf(() => engine.deleteMessage(Q, 'not-a-handle'))).toBe('ReceiptHandleError');
+    expect(smqFaultCode(() => engine.deleteMessage(Q, 'not-a-handle'))).toBe('ReceiptHandleError');
     engine.deleteMessage(Q, message.receiptHandle);
-    expect(codeOf(() => engine.deleteMessage(Q, message.receiptHandle))).toBe('MessageNotExist');
+    expect(smqFaultCode(() => engine.deleteMessage(Q, message.receiptHandle))).toBe('MessageNotExist');
   });
 
   it('changes visibility from the time of the call and supersedes the old handle', async () => {
@@ -91,9 +81,11 @@ describe('SMQ engine', () => {
     const changed = engine.changeVisibility(Q, message.receiptHandle, 5);
     expect(changed.nextVisibleTime).toBe(clock.now() + 5_000);
     expect(changed.receiptHandle).not.toBe(message.receiptHandle);
-    expect(codeOf(() => engine.changeVisibility(Q, message.receiptHandle, 5))).toBe('MessageNotExist');
-    expect(codeOf(() => engine.changeVisibility(Q, changed.receiptHandle, 0))).toBe('InvalidArgument');
-    expect(codeOf(() => engine.changeVisibility(Q, changed.receiptHandle, 43_201))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.changeVisibility(Q, message.receiptHandle, 5))).toBe('MessageNotExist');
+    expect(smqFaultCode(() => engine.changeVisibility(Q, changed.receiptHandle, 0))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.changeVisibility(Q, changed.receiptHandle, 43_201))).toBe(
+      'InvalidArgument',
+    );
     clock.advance(5_000);
     expect((await receive(engine)).map((m) => m.messageId)).toEqual([message.messageId]);
   });
@@ -134,36 +126,38 @@ describe('SMQ engine', () => {
 
   it('enforces the documented limits with their errors', () => {
     const { engine } = setup({ MaximumMessageSize: 1024 });
-    expect(codeOf(() => engine.send(Q, [{ body: '' }]))).toBe('MessageBodyInvalid');
-    expect(codeOf(() => engine.send(Q, [{ body: 'x'.repeat(1025) }]))).toBe('MessageBodyInvalid');
-    expect(codeOf(() => engine.send(Q, [{ body: 'x', priority: 0 }]))).toBe('InvalidArgument');
-    expect(codeOf(() => engine.send(Q, [{ body: 'x', priority: 17 }]))).toBe('InvalidArgument');
-    expect(codeOf(() => engine.send(Q, [{ body: 'x', delaySeconds: 604_801 }]))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.send(Q, [{ body: '' }]))).toBe('MessageBodyInvalid');
+    expect(smqFaultCode(() => engine.send(Q, [{ body: 'x'.repeat(1025) }]))).toBe('MessageBodyInvalid');
+    expect(smqFaultCode(() => engine.send(Q, [{ body: 'x', priority: 0 }]))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.send(Q, [{ body: 'x', priority: 17 }]))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.send(Q, [{ body: 'x', delaySeconds: 604_801 }]))).toBe(
+      'InvalidArgument',
+    );
     expect(
-      codeOf(() =>
+      smqFaultCode(() =>
         engine.send(
           Q,
           Array.from({ length: 17 }, () => ({ body: 'x' })),
         ),
       ),
     ).toBe('InvalidArgument');
-    expect(codeOf(() => engine.peek(Q, 17))).toBe('InvalidArgument');
-    expect(codeOf(() => engine.createQueue('bad_name'))).toBe('InvalidArgument');
-    expect(codeOf(() => engine.createQueue('a'.repeat(121)))).toBe('InvalidArgument');
-    expect(codeOf(() => engine.createQueue('q2', { VisibilityTimeout: 0 }))).toBe('InvalidArgument');
-    expect(codeOf(() => engine.createQueue('q2', { PollingWaitSeconds: 31 }))).toBe('InvalidArgument');
-    expect(codeOf(() => engine.send('missing', [{ body: 'x' }]))).toBe('QueueNotExist');
+    expect(smqFaultCode(() => engine.peek(Q, 17))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.createQueue('bad_name'))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.createQueue('a'.repeat(121)))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.createQueue('q2', { VisibilityTimeout: 0 }))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.createQueue('q2', { PollingWaitSeconds: 31 }))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => engine.send('missing', [{ body: 'x' }]))).toBe('QueueNotExist');
   });
 
   it('creates a queue once: same attributes → exists, other attributes → QueueAlreadyExist', () => {
     const { engine } = setup();
     expect(engine.createQueue('other', { DelaySeconds: 3 })).toBe('created');
     expect(engine.createQueue('other', { DelaySeconds: 3 })).toBe('exists');
-    expect(codeOf(() => engine.createQueue('other', { DelaySeconds: 4 }))).toBe('QueueAlreadyExist');
+    expect(smqFaultCode(() => engine.createQueue('other', { DelaySeconds: 4 }))).toBe('QueueAlreadyExist');
     engine.setQueueAttributes('other', { DelaySeconds: 4 });
     expect(engine.getQueue('other').info.attributes.DelaySeconds).toBe(4);
     engine.deleteQueue('other');
-    expect(codeOf(() => engine.getQueue('other'))).toBe('QueueNotExist');
+    expect(smqFaultCode(() => engine.getQueue('other'))).toBe('QueueNotExist');
   });
 
   it('lists queues by prefix with a marker for the next page', () => {
@@ -242,7 +236,7 @@ describe('SMQ engine', () => {
     const [second] = await receive(engine);
     expect(second.messageId).toBe(first.messageId);
     expect(second.dequeueCount).toBe(2);
-    expect(codeOf(() => engine.deleteMessage(Q, first.receiptHandle))).toBe('MessageNotExist');
+    expect(smqFaultCode(() => engine.deleteMessage(Q, first.receiptHandle))).toBe('MessageNotExist');
   });
 
   it('keeps receive and delete cheap on a long queue', async () => {

@@ -1,4 +1,4 @@
-import { SmqFault } from '../../../emulators/smq/errors';
+import { smqFaultCode } from '../../helpers/smq-fault-code';
 import {
   decodeEntities,
   documentXml,
@@ -7,16 +7,6 @@ import {
   readList,
   readText,
 } from '../../../emulators/smq/protocol/xml';
-
-function faultCode(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SmqFault) return error.code;
-    throw error;
-  }
-  throw new Error('expected an SmqFault');
-}
 
 describe('SMQ XML', () => {
   it('builds documents with declaration, namespace and escaped text', () => {
@@ -45,32 +35,32 @@ describe('SMQ XML', () => {
   });
 
   it('refuses malformed XML, DOCTYPE and unknown entities as MalformedXML', () => {
-    expect(faultCode(() => parseRequestXml('<Message><MessageBody>a</Message>', 'Message'))).toBe(
+    expect(smqFaultCode(() => parseRequestXml('<Message><MessageBody>a</Message>', 'Message'))).toBe(
       'MalformedXML',
     );
     expect(
-      faultCode(() =>
+      smqFaultCode(() =>
         parseRequestXml(
           '<!DOCTYPE m [<!ENTITY x "boom">]><Message><MessageBody>&x;</MessageBody></Message>',
           'Message',
         ),
       ),
     ).toBe('MalformedXML');
-    expect(faultCode(() => decodeEntities('&nbsp;'))).toBe('MalformedXML');
+    expect(smqFaultCode(() => decodeEntities('&nbsp;'))).toBe('MalformedXML');
   });
 
   it('refuses a wrong root element as InvalidArgument', () => {
-    expect(faultCode(() => parseRequestXml('<Queue></Queue>', 'Message'))).toBe('InvalidArgument');
+    expect(smqFaultCode(() => parseRequestXml('<Queue></Queue>', 'Message'))).toBe('InvalidArgument');
   });
 
   it('element names like __proto__ neither pollute prototypes nor get through', () => {
-    const code = faultCode(() =>
+    const code = smqFaultCode(() =>
       parseRequestXml('<Message><__proto__><polluted>yes</polluted></__proto__></Message>', 'Message'),
     );
     expect(code).toBe('MalformedXML');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(
-      faultCode(() => parseRequestXml('<Message><constructor>x</constructor></Message>', 'Message')),
+      smqFaultCode(() => parseRequestXml('<Message><constructor>x</constructor></Message>', 'Message')),
     ).toBe('MalformedXML');
     const node = parseRequestXml('<Message><MessageBody>x</MessageBody></Message>', 'Message');
     expect(readText(node, 'toString')).toBeUndefined();
