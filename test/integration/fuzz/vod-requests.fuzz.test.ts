@@ -238,9 +238,10 @@ describe('VOD emulator under malformed requests', () => {
 
     const codes = new Map<string, number>();
     for (const { answer } of results) {
-      const fields = errorFields(answer as RawAnswer);
+      const { status } = answer as RawAnswer;
+      const fields = status < 400 ? {} : errorFields(answer as RawAnswer);
       const code =
-        typeof fields === 'string' ? 'unparsed' : String(fields.Code ?? (answer as RawAnswer).status);
+        typeof fields === 'string' || typeof fields.Code !== 'string' ? String(status) : fields.Code;
       codes.set(code, (codes.get(code) ?? 0) + 1);
     }
     process.stdout.write(`fuzz vod-requests: answers ${JSON.stringify(Object.fromEntries(codes))}\n`);
