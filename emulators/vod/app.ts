@@ -68,7 +68,8 @@ export function buildVodEmulator(opts: VodEmulatorOptions = {}): VodEmulator {
         throw new VodFault('MissingParameter', 'The input parameter "Action" is not supplied.');
       authenticate(method, params, { keys, nonces, now: clock.now() });
       stats.count(stats.calls, action);
-      const handler = ACTIONS[action];
+      // Own keys only: `valueOf` or `constructor` must not resolve to Object.prototype's functions.
+      const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
       if (!handler) throw new VodFault('InvalidAction.NotFound');
       if (engine.faults.throttles()) {
         stats.count(stats.throttled, action);

@@ -121,6 +121,10 @@ export const nastyText: fc.Arbitrary<string> = fc.oneof(
     '{}',
     '[]',
     'true',
+    'constructor',
+    '__proto__',
+    'valueOf',
+    '&constructor;',
   ),
   fc.string({ minLength: 200, maxLength: 2000 }),
 );

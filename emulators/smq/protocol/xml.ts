@@ -55,13 +55,20 @@ export function isNode(value: unknown): value is XmlNode {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+// A Map, so that names every object inherits (`constructor`, `toString`) are not entities.
+const NAMED_ENTITIES = new Map([
+  ['lt', '<'],
+  ['gt', '>'],
+  ['amp', '&'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 export function decodeEntities(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (whole, name: string) => {
     if (name.startsWith('#x')) return codePoint(Number.parseInt(name.slice(2), 16));
     if (name.startsWith('#')) return codePoint(Number.parseInt(name.slice(1), 10));
-    const value = NAMED_ENTITIES[name];
+    const value = NAMED_ENTITIES.get(name);
     if (value === undefined) throw new SmqFault('MalformedXML', `Unknown entity ${whole}.`);
     return value;
   });

@@ -94,6 +94,9 @@ describe('VOD RPC protocol', () => {
     const unknown = await popFailure(stack.call('LaunchRocket'));
     expect(unknown.code).toBe('InvalidAction.NotFound');
     expect(unknown.entry.response.statusCode).toBe(404);
+    // Names every JavaScript object has are not actions either.
+    for (const inherited of ['valueOf', 'constructor', 'hasOwnProperty', '__proto__'])
+      expect((await popFailure(stack.call(inherited))).code).toBe('InvalidAction.NotFound');
 
     const noVideo = await popFailure(stack.call('GetVideoInfo'));
     expect(noVideo.code).toBe('MissingParameter');

@@ -47,6 +47,9 @@ describe('SMQ XML', () => {
       ),
     ).toBe('MalformedXML');
     expect(smqFaultCode(() => decodeEntities('&nbsp;'))).toBe('MalformedXML');
+    // Names every JavaScript object has are not XML entities.
+    for (const inherited of ['&constructor;', '&toString;', '&valueOf;'])
+      expect(smqFaultCode(() => decodeEntities(inherited))).toBe('MalformedXML');
   });
 
   it('refuses a wrong root element as InvalidArgument', () => {
