@@ -1,3 +1,4 @@
+import { EventLedger } from './event-ledger';
 import type { QueueAddress } from './queue-writer';
 
 // What happened to each event VOD tried to send: kept for the admin API, bounded in size.
@@ -42,16 +43,19 @@ export class DeliveryLog {
     notEnabled: 0,
   };
   readonly droppedByType: Record<string, number> = {};
+  readonly ledger = new EventLedger();
   private readonly writtenRecords: DeliveryRecord[] = [];
   private readonly droppedRecords: DeliveryRecord[] = [];
 
   recordWritten(record: DeliveryRecord): void {
     this.counters.written++;
+    this.ledger.record(record.mediaId, record.eventType, 'written');
     push(this.writtenRecords, record);
   }
 
   recordDropped(record: DeliveryRecord): void {
     this.counters.dropped++;
+    this.ledger.record(record.mediaId, record.eventType, 'dropped');
     this.droppedByType[record.eventType] = (this.droppedByType[record.eventType] ?? 0) + 1;
     push(this.droppedRecords, record);
   }

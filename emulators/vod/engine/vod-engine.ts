@@ -82,6 +82,13 @@ function configKey(regionId: string, appId: string): string {
   return `${regionId}/${appId}`;
 }
 
+export interface JobCounts {
+  transcode: number;
+  snapshot: number;
+  aiAudit: number;
+  aiJob: number;
+}
+
 export class VodEngine {
   readonly log = new DeliveryLog();
   readonly faults: FaultPlan;
@@ -382,6 +389,21 @@ export class VodEngine {
       );
     }, this.onError);
     return job;
+  }
+
+  /** How many jobs of each kind were submitted for a video (VOD's own transcode not counted). */
+  jobCountsOf(videoId: string): JobCounts {
+    const count = <T>(jobs: Iterable<T>, mine: (job: T) => boolean): number => {
+      let n = 0;
+      for (const job of jobs) if (mine(job)) n++;
+      return n;
+    };
+    return {
+      transcode: count(this.transcodeTasks.values(), (t) => t.videoId === videoId && t.trigger === 'Manual'),
+      snapshot: count(this.snapshotJobs.values(), (j) => j.videoId === videoId),
+      aiAudit: count(this.auditJobs.values(), (j) => j.mediaId === videoId),
+      aiJob: count(this.aiJobs.values(), (j) => j.mediaId === videoId),
+    };
   }
 
   latestSnapshotJob(videoId: string): SnapshotJob | undefined {

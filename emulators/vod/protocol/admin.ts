@@ -54,6 +54,12 @@ export async function handleAdmin(
       }
       case 'GET videos/:id':
         return send(res, 200, engine.video(parts[1]));
+      case 'GET ledger/:id':
+        return send(res, 200, {
+          mediaId: parts[1],
+          events: engine.log.ledger.of(parts[1]),
+          jobs: engine.jobCountsOf(parts[1]),
+        });
       case 'GET events':
         return send(res, 200, {
           counters: engine.log.counters,
