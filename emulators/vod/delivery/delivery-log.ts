@@ -13,6 +13,8 @@ export interface DeliveryRecord {
   queue?: QueueAddress;
   attempts: number;
   at: number;
+  /** Which emitted event this record is a copy of. */
+  occurrence?: number;
   body: string;
   reason?: DropReason;
   lastError?: string;
@@ -47,9 +49,14 @@ export class DeliveryLog {
   private readonly writtenRecords: DeliveryRecord[] = [];
   private readonly droppedRecords: DeliveryRecord[] = [];
 
+  recordEmitted(record: Pick<DeliveryRecord, 'eventType' | 'mediaId'>): void {
+    this.counters.emitted++;
+    this.ledger.record(record.mediaId, record.eventType, 'emitted');
+  }
+
   recordWritten(record: DeliveryRecord): void {
     this.counters.written++;
-    this.ledger.record(record.mediaId, record.eventType, 'written');
+    this.ledger.record(record.mediaId, record.eventType, 'written', record.occurrence);
     push(this.writtenRecords, record);
   }
 

@@ -41,6 +41,8 @@ function mediaIdOf(event: EmulatedEvent): string | undefined {
 // Sends events the way VOD does: only types the global configuration enables, to the most specific
 // target, through the SMQ API, with VOD's retry rule; faults are applied here.
 export class EventDispatcher {
+  private occurrences = 0;
+
   constructor(private readonly opts: DispatcherOptions) {}
 
   /**
@@ -70,10 +72,15 @@ export class EventDispatcher {
       log.counters.notEnabled++;
       return;
     }
-    log.counters.emitted++;
     const target = override ?? globalConfig;
     const body = encodeEventBody(event, this.opts.encoding);
-    const base = { eventType: event.EventType, mediaId: mediaIdOf(event), body };
+    const base = {
+      eventType: event.EventType,
+      mediaId: mediaIdOf(event),
+      body,
+      occurrence: ++this.occurrences,
+    };
+    log.recordEmitted(base);
     const now = this.opts.clock.now();
     if (target.callbackType !== 'MNS') {
       log.recordDropped({ ...base, attempts: 0, at: now, reason: 'http-callback-not-emulated' });
