@@ -18,13 +18,23 @@ export interface EmulatorProcess {
 export async function startEmulatorProcess(
   name: 'smq' | 'vod',
   args: string[],
-  { startTimeoutMs = 30_000, onLine }: { startTimeoutMs?: number; onLine?: (line: string) => void } = {},
+  {
+    startTimeoutMs = 30_000,
+    onLine,
+    detached = false,
+  }: {
+    startTimeoutMs?: number;
+    onLine?: (line: string) => void;
+    /** Own process group, so that process.kill('SIGKILL') takes it down like a crash (soak). */
+    detached?: boolean;
+  } = {},
 ): Promise<EmulatorProcess> {
   let resolveUrl: (url: string) => void = () => undefined;
   const ready = new Promise<string>((resolve) => (resolveUrl = resolve));
   const [node, ...loader] = NODE_WITH_TSX;
   const child = spawnTied(node, [...loader, path.join(ROOT, 'emulators', name, 'main.ts'), ...args], {
     cwd: ROOT,
+    detached,
     onLine: (line) => {
       const match = READY_PATTERN.exec(line);
       if (match?.[1]) resolveUrl(match[1]);

@@ -18,6 +18,8 @@ export interface TemporalDevServerOptions {
   dynamicConfig?: Record<string, unknown>;
   startTimeoutMs?: number;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Own process group, so that kill('SIGKILL') takes it down like a crash (soak). */
+  detached?: boolean;
 }
 
 export interface TemporalDevServer {
@@ -26,6 +28,8 @@ export interface TemporalDevServer {
   readonly uiUrl: string | undefined;
   readonly pid: number;
   stop(): Promise<void>;
+  /** Signals the server (its whole group when started detached); resolves once it has exited. */
+  kill(signal: NodeJS.Signals): Promise<void>;
 }
 
 const HOST = '127.0.0.1';
@@ -63,7 +67,7 @@ export async function startTemporalDevServer(
     args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   }
 
-  const child = spawnTied(cli, args);
+  const child = spawnTied(cli, args, { detached: options.detached });
   const address = `${HOST}:${port}`;
   try {
     await waitUntilServing(child, address, namespace, options.startTimeoutMs ?? 60_000);
@@ -71,7 +75,17 @@ export async function startTemporalDevServer(
     await child.stop();
     throw err;
   }
-  return { address, namespace, uiUrl, pid: child.pid, stop: () => child.stop() };
+  return {
+    address,
+    namespace,
+    uiUrl,
+    pid: child.pid,
+    stop: () => child.stop(),
+    kill: async (signal) => {
+      child.kill(signal);
+      await child.exited;
+    },
+  };
 }
 
 // Ready means the frontend accepts connections and the namespace exists (search attributes come with it).
