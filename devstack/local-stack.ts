@@ -20,6 +20,22 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
+/** The configuration (environment variables) that points vodflow at a local stack's parts. */
+export function localStackEnv(
+  temporal: Pick<TemporalDevServer, 'address' | 'namespace'>,
+  smqUrl: string,
+  vodUrl: string,
+): Record<string, string> {
+  return {
+    TEMPORAL_ADDRESS: temporal.address,
+    TEMPORAL_NAMESPACE: temporal.namespace,
+    SMQ_ENDPOINT: smqUrl,
+    VOD_ENDPOINT: vodUrl,
+    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
+    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
+  };
+}
+
 // The embedded local stack: Temporal dev server, SMQ emulator and VOD emulator, each its own process
 // tied to this one, on free loopback ports.
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
@@ -34,14 +50,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     smq.url,
     ...(options.vodArgs ?? []),
   ]);
-  const env = {
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_NAMESPACE: temporal.namespace,
-    SMQ_ENDPOINT: smq.url,
-    VOD_ENDPOINT: vod.url,
-    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
-  };
+  const env = localStackEnv(temporal, smq.url, vod.url);
   return {
     temporal,
     smq,

@@ -9,6 +9,7 @@ import { createVodClient, type VodClient } from '../clients/vod';
 import { loadConfig, type VodflowConfig } from '../common/config';
 import { startEmulatorProcess, type EmulatorProcess } from '../devstack/emulator-process';
 import { freePort } from '../devstack/free-port';
+import { localStackEnv } from '../devstack/local-stack';
 import { startTemporalDevServer, type TemporalDevServer } from '../devstack/temporal-server';
 import { spawnTied, type TiedProcess } from '../devstack/tied-process';
 import { DEFAULT_ACCESS_KEY } from '../emulators/common/default-credentials';
@@ -115,12 +116,7 @@ export class SoakStack {
     ]);
     const workerEnv: Record<string, string> = {
       ...env,
-      TEMPORAL_ADDRESS: temporal.address,
-      TEMPORAL_NAMESPACE: temporal.namespace,
-      SMQ_ENDPOINT: smq.url,
-      VOD_ENDPOINT: vod.url,
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
+      ...localStackEnv(temporal, smq.url, vod.url),
       VODFLOW_QUEUES: `${SOAK_REGION}:${SOAK_QUEUE}`,
       VODFLOW_VISIBILITY_TIMEOUT_SECONDS: String(options.visibilitySeconds),
       VODFLOW_WORKFLOW_BUNDLE: bundlePath,

@@ -1,5 +1,8 @@
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import fc from 'fast-check';
+import { exchange, type RawAnswer } from './http-exchange';
+
+export type { RawAnswer };
 
 /**
  * The seed of this run's fuzz tests: FUZZ_SEED replays a run, otherwise a new one each run.
@@ -32,11 +35,7 @@ export interface RawRequest {
   body: Buffer;
 }
 
-export interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
+export type FuzzResult = { request: RawRequest; answer: RawAnswer | Error };
 
 /** Sends requests over one keep-alive agent, at most `concurrency` at a time, and collects answers. */
 export async function sendAll(
@@ -44,54 +43,59 @@ export async function sendAll(
   requests: readonly RawRequest[],
   concurrency: number,
   timeoutMs: number,
-): Promise<Array<{ request: RawRequest; answer: RawAnswer | Error }>> {
+): Promise<FuzzResult[]> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
-  const url = new URL(baseUrl);
-  const results: Array<{ request: RawRequest; answer: RawAnswer | Error }> = [];
+  const results: FuzzResult[] = [];
   let next = 0;
-  const worker = async (): Promise<void> => {
+  const lane = async (): Promise<void> => {
     while (next < requests.length) {
       const raw = requests[next++];
-      results.push({ request: raw, answer: await sendOne(url, agent, raw, timeoutMs) });
+      const answer = await exchange(baseUrl, { ...raw, agent, timeoutMs }).catch((error: Error) => error);
+      results.push({ request: raw, answer });
     }
   };
   try {
-    await Promise.all(Array.from({ length: concurrency }, worker));
+    await Promise.all(Array.from({ length: concurrency }, lane));
   } finally {
     agent.destroy();
   }
   return results;
 }
 
-function sendOne(url: URL, agent: Agent, raw: RawRequest, timeoutMs: number): Promise<RawAnswer | Error> {
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: raw.method,
-        path: raw.target,
-        headers: { ...raw.headers, 'content-length': String(raw.body.length) },
-        agent,
-        timeout: timeoutMs,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', resolve);
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-    req.on('error', resolve);
-    req.end(raw.body);
-  });
+/** The first few answers a check finds wrong, each with the request that got it. */
+export function firstProblems(
+  results: readonly FuzzResult[],
+  problemWith: (answer: RawAnswer | Error) => string | undefined,
+  limit = 5,
+): string[] {
+  const problems: string[] = [];
+  for (const { request, answer } of results) {
+    const problem = problemWith(answer);
+    if (problem !== undefined) problems.push(`${request.method} ${request.target.slice(0, 160)}: ${problem}`);
+    if (problems.length >= limit) break;
+  }
+  return problems;
+}
+
+/** Prints how many answers had each code, so a run shows how deep its draw reached. */
+export function printTally(
+  label: string,
+  results: readonly FuzzResult[],
+  codeOf: (answer: RawAnswer) => string,
+): void {
+  const codes = new Map<string, number>();
+  for (const { answer } of results) {
+    const code = answer instanceof Error ? 'no answer' : codeOf(answer);
+    codes.set(code, (codes.get(code) ?? 0) + 1);
+  }
+  process.stdout.write(`fuzz ${label}: answers ${JSON.stringify(Object.fromEntries(codes))}\n`);
+}
+
+/** Both services' error documents carry these four, non-empty; the first one missing, if any. */
+export function missingErrorField(fields: Record<string, unknown>): string | undefined {
+  return ['Code', 'Message', 'RequestId', 'HostId'].find(
+    (field) => typeof fields[field] !== 'string' || fields[field] === '',
+  );
 }
 
 /** Printable strings that stress parsers: control characters, markup, encodings, long runs. */

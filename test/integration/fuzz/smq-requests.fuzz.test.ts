@@ -3,9 +3,12 @@ import { XMLParser } from 'fast-xml-parser';
 import { contentMd5, sign } from '../../../emulators/smq/protocol/signature';
 import {
   drawSamples,
+  firstProblems,
+  printTally,
   encodeLoosely,
   fuzzRuns,
   fuzzSeed,
+  missingErrorField,
   nastyText,
   sendAll,
   type RawAnswer,
@@ -249,9 +252,8 @@ function problemWith(answer: RawAnswer | Error): string | undefined {
   if (answer.status >= 500) return `HTTP ${answer.status}: ${answer.body.slice(0, 300)}`;
   const root = document.Error as Record<string, unknown> | undefined;
   if (root === undefined) return `error body has no <Error> root: ${answer.body.slice(0, 200)}`;
-  for (const field of ['Code', 'Message', 'RequestId', 'HostId'])
-    if (typeof root[field] !== 'string' || root[field] === '') return `error document lacks ${field}`;
-  return undefined;
+  const missing = missingErrorField(root);
+  return missing === undefined ? undefined : `error document lacks ${missing}`;
 }
 
 describe('SMQ emulator under malformed requests', () => {
@@ -260,21 +262,13 @@ describe('SMQ emulator under malformed requests', () => {
     const shapes = drawSamples(requestShape, fuzzRuns(10_000), seed);
     const results = await sendAll(smq.endpoint, shapes.map(toRequest), 16, 10_000);
 
-    const problems = results
-      .map(({ request, answer }) => ({ request, problem: problemWith(answer) }))
-      .filter((entry) => entry.problem !== undefined)
-      .slice(0, 5)
-      .map(({ request, problem }) => `${request.method} ${request.target.slice(0, 120)}: ${problem}`);
-    expect(problems).toEqual([]);
+    expect(firstProblems(results, problemWith)).toEqual([]);
     expect(results).toHaveLength(shapes.length);
-
-    const codes = new Map<string, number>();
-    for (const { answer } of results) {
-      const code =
-        /<Code>([^<]*)<\/Code>/.exec((answer as RawAnswer).body)?.[1] ?? String((answer as RawAnswer).status);
-      codes.set(code, (codes.get(code) ?? 0) + 1);
-    }
-    process.stdout.write(`fuzz smq-requests: answers ${JSON.stringify(Object.fromEntries(codes))}\n`);
+    printTally(
+      'smq-requests',
+      results,
+      (answer) => /<Code>([^<]*)<\/Code>/.exec(answer.body)?.[1] ?? String(answer.status),
+    );
     const statuses = new Set(results.map(({ answer }) => (answer as RawAnswer).status));
     // The draw reached past authentication into the operations, not only the 4xx at the door.
     expect([...statuses].some((status) => status < 300)).toBe(true);

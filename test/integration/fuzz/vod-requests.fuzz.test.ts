@@ -6,9 +6,12 @@ import { VOD_API_VERSION } from '../../../emulators/vod/protocol/limits';
 import { percentEncode, signRpc } from '../../../emulators/vod/protocol/signature';
 import {
   drawSamples,
+  firstProblems,
+  printTally,
   encodeLoosely,
   fuzzRuns,
   fuzzSeed,
+  missingErrorField,
   nastyText,
   sendAll,
   type RawAnswer,
@@ -217,9 +220,8 @@ function problemWith(answer: RawAnswer | Error): string | undefined {
   if (answer.status < 400) return undefined;
   const fields = errorFields(answer);
   if (typeof fields === 'string') return fields;
-  for (const field of ['Code', 'Message', 'RequestId', 'HostId'])
-    if (typeof fields[field] !== 'string' || fields[field] === '') return `error document lacks ${field}`;
-  return undefined;
+  const missing = missingErrorField(fields);
+  return missing === undefined ? undefined : `error document lacks ${missing}`;
 }
 
 describe('VOD emulator under malformed requests', () => {
@@ -228,23 +230,14 @@ describe('VOD emulator under malformed requests', () => {
     const shapes = drawSamples(callShape, fuzzRuns(10_000), seed);
     const results = await sendAll(vod.endpoint, shapes.map(toRequest), 16, 10_000);
 
-    const problems = results
-      .map(({ request, answer }) => ({ request, problem: problemWith(answer) }))
-      .filter((entry) => entry.problem !== undefined)
-      .slice(0, 5)
-      .map(({ request, problem }) => `${request.method} ${request.target.slice(0, 160)}: ${problem}`);
-    expect(problems).toEqual([]);
+    expect(firstProblems(results, problemWith)).toEqual([]);
     expect(results).toHaveLength(shapes.length);
-
-    const codes = new Map<string, number>();
-    for (const { answer } of results) {
-      const { status } = answer as RawAnswer;
-      const fields = status < 400 ? {} : errorFields(answer as RawAnswer);
-      const code =
-        typeof fields === 'string' || typeof fields.Code !== 'string' ? String(status) : fields.Code;
-      codes.set(code, (codes.get(code) ?? 0) + 1);
-    }
-    process.stdout.write(`fuzz vod-requests: answers ${JSON.stringify(Object.fromEntries(codes))}\n`);
+    printTally('vod-requests', results, (answer) => {
+      const fields = answer.status < 400 ? {} : errorFields(answer);
+      return typeof fields === 'string' || typeof fields.Code !== 'string'
+        ? String(answer.status)
+        : fields.Code;
+    });
     // The draw reached past authentication into the actions, not only the 4xx at the door.
     expect(results.some(({ answer }) => (answer as RawAnswer).status === 200)).toBe(true);
     await vod.settle();

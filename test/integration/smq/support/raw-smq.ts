@@ -1,5 +1,7 @@
-import { request } from 'node:http';
 import { contentMd5, sign } from '../../../../emulators/smq/protocol/signature';
+import { exchange, type RawAnswer } from '../../../helpers/http-exchange';
+
+export type { RawAnswer };
 
 // Hand-signed HTTP requests for what the SDK cannot send (bad signatures, stale dates, bad MD5...).
 
@@ -17,12 +19,6 @@ export interface RawRequest {
   override?: Record<string, string | undefined>;
   contentMd5?: string;
   signal?: AbortSignal;
-}
-
-export interface RawAnswer {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
 }
 
 export function errorCode(answer: RawAnswer): string | undefined {
@@ -59,34 +55,13 @@ export function signedHeaders(options: RawRequest): Record<string, string> {
 }
 
 export function rawRequest(endpoint: string, options: RawRequest): Promise<RawAnswer> {
-  const url = new URL(endpoint);
   const body = Buffer.from(options.body ?? '', 'utf8');
-  const headers = { ...signedHeaders(options), 'content-length': String(body.length) };
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: options.method,
-        path: options.target,
-        headers,
-        signal: options.signal,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+  return exchange(endpoint, {
+    method: options.method,
+    target: options.target,
+    headers: signedHeaders(options),
+    body,
+    signal: options.signal,
   });
 }
 
