@@ -52,6 +52,11 @@ describe('VOD RPC protocol', () => {
     expect(failure.entry.response.statusCode).toBe(400);
     expect(Object.keys(failure.data).sort()).toEqual(['Code', 'HostId', 'Message', 'Recommend', 'RequestId']);
     expect(failure.data.RequestId).toMatch(/^[0-9A-F-]{36}$/);
+    // Clients (the Python core SDK) read the server's string to sign after the message's one colon.
+    const [text, signed, ...rest] = String(failure.data.Message).split(':');
+    expect(text).toBe('Specified signature is not matched with our calculation. server string to sign is');
+    expect(rest).toEqual([]);
+    expect(signed).toMatch(/^POST&%2F&AccessKeyId%3D.*Action%3DGetMessageCallback/);
   });
 
   test('an unknown AccessKeyId is InvalidAccessKeyId.NotFound', async () => {
