@@ -37,6 +37,11 @@ export interface VodEngineOptions {
   smqEndpoint?: string;
   /** Definitions every transcode task produces, one stream each. */
   definitions?: string[];
+  /**
+   * Transcoding template groups that exist (with VOD's built-in VOD_NO_TRANSCODE); any other id is
+   * NoSuchResource. Left out, every id is taken to exist, so that a stack needs no set-up.
+   */
+  templateGroupIds?: readonly string[];
   onError?: (error: unknown) => void;
 }
 
@@ -66,6 +71,8 @@ const ANALYSIS_ALLOWED: readonly VideoStatus[] = [
 export const MAX_SNAPSHOT_COUNT = 1_000;
 const SESSION_ID_WINDOW_MS = 7 * 24 * 3600 * 1000;
 const DEFAULT_DEFINITIONS = ['LD', 'SD', 'HD'];
+// The group VOD creates for every account: upload without transcoding.
+export const NO_TRANSCODE_TEMPLATE_GROUP = 'VOD_NO_TRANSCODE';
 
 // Title or tag markers that choose an AI review's verdict (the admin API can also set it).
 const BLOCK_MARKER = 'vodemu-block';
@@ -87,6 +94,7 @@ export class VodEngine {
   readonly faults: FaultPlan;
   readonly durations: VodDurations;
   readonly definitions: readonly string[];
+  private readonly templateGroupIds?: ReadonlySet<string>;
   private readonly clock: Clock;
   private readonly background = new Background();
   private readonly dispatcher: EventDispatcher;
@@ -104,6 +112,8 @@ export class VodEngine {
     this.clock = opts.clock;
     this.durations = { ...TEST_DURATIONS, ...opts.durations };
     this.definitions = opts.definitions ?? DEFAULT_DEFINITIONS;
+    if (opts.templateGroupIds)
+      this.templateGroupIds = new Set([NO_TRANSCODE_TEMPLATE_GROUP, ...opts.templateGroupIds]);
     this.faults = new FaultPlan({ ...NO_FAULTS, ...opts.faults }, opts.seed ?? 1);
     this.onError = opts.onError ?? ((error) => console.error('vod emulator:', error));
     this.dispatcher = new EventDispatcher({
@@ -149,6 +159,7 @@ export class VodEngine {
   // ── videos ──
 
   createUploadVideo(input: NewVideo): Video {
+    if (input.templateGroupId !== undefined) this.requireTemplateGroup(input.templateGroupId);
     const now = this.clock.now();
     const video: Video = {
       videoId: newMediaId(),
@@ -259,6 +270,7 @@ export class VodEngine {
     sessionId?: string,
   ): TranscodeTask {
     const video = this.video(videoId);
+    this.requireTemplateGroup(templateGroupId);
     if (!TRANSCODE_ALLOWED.includes(video.status)) {
       throw new VodFault('Forbidden.IllegalStatus', `Status of the video is illegal: ${video.status}.`);
     }
@@ -486,6 +498,11 @@ export class VodEngine {
   }
 
   // ── internals ──
+
+  private requireTemplateGroup(templateGroupId: string): void {
+    if (this.templateGroupIds && !this.templateGroupIds.has(templateGroupId))
+      throw new VodFault('NoSuchResource', `The template group ${templateGroupId} does not exist.`);
+  }
 
   private analysable(mediaId: string): Video {
     const video = this.video(mediaId);

@@ -360,7 +360,17 @@ export const ACTIONS: Record<string, ActionHandler> = {
     const videoId = params.required('VideoId');
     const pageNo = params.integer('PageNo', 1, 1, Number.MAX_SAFE_INTEGER);
     const pageSize = params.integer('PageSize', 10, 1, MAX_LIST_TRANSCODE_PAGE_SIZE);
-    const tasks = engine.transcodeTasksOf(videoId).sort((a, b) => b.creationTime - a.creationTime);
+    // The window is on CreationTime, start inclusive and end exclusive, as GetVideoList's.
+    const startTime = timeParam(params, 'StartTime');
+    const endTime = timeParam(params, 'EndTime');
+    const tasks = engine
+      .transcodeTasksOf(videoId)
+      .filter(
+        (task) =>
+          (startTime === undefined || task.creationTime >= startTime) &&
+          (endTime === undefined || task.creationTime < endTime),
+      )
+      .sort((a, b) => b.creationTime - a.creationTime);
     const page = tasks.slice((pageNo - 1) * pageSize, pageNo * pageSize);
     return { TranscodeTaskList: page.map(transcodeTaskSummary) };
   },
