@@ -18,8 +18,10 @@ import type {
   AuditSuggestion,
   CallbackConfig,
   CallbackTarget,
+  DynamicImageJob,
   RequestUserData,
   SnapshotJob,
+  TranscodeJob,
   TranscodeTask,
   Video,
   VideoListQuery,
@@ -60,6 +62,13 @@ export interface NewVideo {
 
 const TRANSCODE_ALLOWED: readonly VideoStatus[] = ['UploadSucc', 'Normal', 'Checking'];
 const SNAPSHOT_ALLOWED: readonly VideoStatus[] = ['UploadSucc', 'Normal', 'Checking', 'Blocked'];
+const DYNAMIC_IMAGE_ALLOWED: readonly VideoStatus[] = [
+  'UploadSucc',
+  'Transcoding',
+  'Normal',
+  'Checking',
+  'Blocked',
+];
 const ANALYSIS_ALLOWED: readonly VideoStatus[] = [
   'UploadSucc',
   'Transcoding',
@@ -102,6 +111,7 @@ export class VodEngine {
   private readonly videos = new Map<string, Video>();
   private readonly transcodeTasks = new Map<string, TranscodeTask>();
   private readonly snapshotJobs = new Map<string, SnapshotJob>();
+  private readonly dynamicImageJobs = new Map<string, DynamicImageJob>();
   private readonly auditJobs = new Map<string, AuditJob>();
   private readonly aiJobs = new Map<string, AIJob>();
   private readonly activeTranscodes = new Map<string, number>();
@@ -180,6 +190,7 @@ export class VodEngine {
       everNormal: false,
     };
     this.videos.set(video.videoId, video);
+    this.emit(video, events.mediaBaseChangeComplete(video, 'create', now));
     const autoMs = this.durations.uploadAutoCompleteMs;
     if (autoMs !== undefined) {
       this.background.run(async (signal) => {
@@ -202,7 +213,17 @@ export class VodEngine {
     video.duration = 60;
     video.modificationTime = this.clock.now();
     this.emit(video, events.fileUploadComplete(video, this.clock.now()));
+    // The source analysis is free and always follows an upload (reference §4.13).
+    this.background.run(async (signal) => {
+      await this.clock.sleep(this.durations.analysisMs, signal);
+      if (signal.aborted || !this.videos.has(videoId)) return;
+      this.emit(video, events.videoAnalysisComplete(video, this.clock.now()));
+    }, this.onError);
     return video;
+  }
+
+  videoExists(videoId: string): boolean {
+    return this.videos.has(videoId);
   }
 
   video(videoId: string): Video {
@@ -247,14 +268,16 @@ export class VodEngine {
         continue;
       }
       this.videos.delete(videoId);
+      const config = this.getMessageCallback(video.regionId, video.appId);
+      const lost = hasMarker(video, LOSE_EVENTS_MARKER);
+      // The base information goes with the call; the files take deleteMs (DeleteMediaComplete).
+      this.dispatcher.dispatch(events.mediaBaseChangeComplete(video, 'delete', this.clock.now()), config, {
+        lost,
+      });
       this.background.run(async (signal) => {
         await this.clock.sleep(this.durations.deleteMs, signal);
         if (signal.aborted) return;
-        this.dispatcher.dispatch(
-          events.deleteMediaComplete(videoId, this.clock.now()),
-          this.getMessageCallback(video.regionId, video.appId),
-          { lost: hasMarker(video, LOSE_EVENTS_MARKER) },
-        );
+        this.dispatcher.dispatch(events.deleteMediaComplete(videoId, this.clock.now()), config, { lost });
       }, this.onError);
     }
     return { nonExist };
@@ -345,6 +368,39 @@ export class VodEngine {
 
   transcodeTasksOf(videoId: string): TranscodeTask[] {
     return [...this.transcodeTasks.values()].filter((task) => task.videoId === videoId);
+  }
+
+  /** The newest successful stream of each definition (what GetPlayInfo plays). */
+  playableStreams(videoId: string): TranscodeJob[] {
+    const newest = new Map<string, TranscodeJob>();
+    for (const task of this.transcodeTasksOf(videoId))
+      for (const job of task.jobs) if (job.status === 'TranscodeSuccess') newest.set(job.definition, job);
+    return [...newest.values()];
+  }
+
+  // ── animated images ──
+
+  /** SubmitDynamicImageJob: one GIF, DynamicImageComplete after snapshotMs. */
+  submitDynamicImageJob(videoId: string, templateId: string, userData: RequestUserData): DynamicImageJob {
+    const video = this.video(videoId);
+    if (!DYNAMIC_IMAGE_ALLOWED.includes(video.status)) {
+      throw new VodFault('Forbidden.IllegalStatus', `Status of the video is illegal: ${video.status}.`);
+    }
+    const job: DynamicImageJob = {
+      jobId: newMediaId(),
+      videoId,
+      templateId,
+      status: 'processing',
+      creationTime: this.clock.now(),
+    };
+    this.dynamicImageJobs.set(job.jobId, job);
+    this.background.run(async (signal) => {
+      await this.clock.sleep(this.durations.snapshotMs, signal);
+      if (signal.aborted || !this.videos.has(videoId)) return;
+      job.status = this.faults.jobFails() ? 'fail' : 'success';
+      this.emit(video, events.dynamicImageComplete(video, job, this.clock.now()), userData);
+    }, this.onError);
+    return job;
   }
 
   // ── snapshots ──

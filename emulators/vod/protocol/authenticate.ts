@@ -29,10 +29,6 @@ export interface AuthContext {
 export function authenticate(method: string, params: ReadonlyMap<string, string>, ctx: AuthContext): void {
   const version = required(params, 'Version');
   if (version !== VOD_API_VERSION) throw invalidParameter('Version', `only ${VOD_API_VERSION} is served`);
-  const format = params.get('Format');
-  if (format !== undefined && format.toUpperCase() !== 'JSON') {
-    throw invalidParameter('Format', 'this emulator answers JSON only');
-  }
   const accessKeyId = required(params, 'AccessKeyId');
   if (params.get('SignatureMethod') !== 'HMAC-SHA1')
     throw new VodFault('IncompleteSignature', 'SignatureMethod must be HMAC-SHA1.');

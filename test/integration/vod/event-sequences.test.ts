@@ -38,7 +38,9 @@ describe('VOD API and event sequences', () => {
     await stack.vod.completeUpload(VideoId);
     expect(await videoStatus(VideoId)).toBe('UploadSucc');
     await stack.vod.settle();
-    const [upload] = ofVideo(VideoId) as VodEventOf<'FileUploadComplete'>[];
+    const [upload] = ofVideo(VideoId).filter(
+      (event): event is VodEventOf<'FileUploadComplete'> => event.EventType === 'FileUploadComplete',
+    );
     expect(upload).toEqual(expect.objectContaining({ EventType: 'FileUploadComplete', Status: 'success' }));
     expect(upload.Extend).toEqual({ tenant: 't-1' });
   });
@@ -57,7 +59,7 @@ describe('VOD API and event sequences', () => {
     await stack.vod.settle();
     expect(await videoStatus(videoId)).toBe('Normal');
 
-    const events = ofVideo(videoId).filter((event) => event.EventType !== 'FileUploadComplete');
+    const events = ofVideo(videoId).filter((event) => event.EventType.includes('Transcode'));
     const streams = events.filter(
       (event): event is VodEventOf<'StreamTranscodeComplete'> =>
         event.EventType === 'StreamTranscodeComplete',
@@ -229,7 +231,8 @@ describe('VOD API and event sequences', () => {
       });
       await other.vod.settle();
       expect(other.events('tenant-queue').map((event) => event.EventType)).toEqual(['SnapshotComplete']);
-      expect(other.events().map((event) => event.EventType)).toEqual(['FileUploadComplete']);
+      expect(other.events().map((event) => event.EventType)).not.toContain('SnapshotComplete');
+      expect(other.events().map((event) => event.EventType)).toContain('FileUploadComplete');
     } finally {
       await other.close();
     }
@@ -241,7 +244,9 @@ describe('VOD API and event sequences', () => {
       await plain.configureQueue();
       await plain.uploadedVideo();
       await plain.vod.settle();
-      expect(plain.sink.messages[0].body.startsWith('{"EventType":"FileUploadComplete"')).toBe(true);
+      expect(plain.sink.messages.map((message) => message.body)).toContainEqual(
+        expect.stringMatching(/^\{"EventType":"FileUploadComplete"/),
+      );
       expect(stack.sink.messages[0].body.startsWith('{')).toBe(false);
     } finally {
       await plain.close();

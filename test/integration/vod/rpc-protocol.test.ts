@@ -104,4 +104,22 @@ describe('VOD RPC protocol', () => {
     expect(noVideo.code).toBe('MissingParameter');
     expect(noVideo.message).toContain('VideoId');
   });
+
+  test('Format=XML, and no Format at all, answer XML: <ActionResponse>, or <Error> when refused', async () => {
+    const params = commonParams({ Format: 'XML' });
+    const asked = await fetch(signedUrl(params, stack.vod.accessKeySecret));
+    expect(asked.status).toBe(200);
+    expect(asked.headers.get('content-type')).toBe('text/xml;charset=utf-8');
+    expect(await asked.text()).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><GetMessageCallbackResponse><RequestId>[0-9A-F-]{36}<\/RequestId><\/GetMessageCallbackResponse>$/,
+    );
+    const { Format: _json, ...withoutFormat } = commonParams();
+    const byDefault = await fetch(signedUrl(withoutFormat, stack.vod.accessKeySecret));
+    expect(await byDefault.text()).toContain('<GetMessageCallbackResponse>');
+    const refused = await fetch(signedUrl(commonParams({ Format: 'XML' }), 'wrong-secret'));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(
+      /^<\?xml[^>]*\?><Error><RequestId>.*<Code>SignatureDoesNotMatch<\/Code>/,
+    );
+  });
 });
