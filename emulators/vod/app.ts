@@ -55,7 +55,7 @@ function send(res: ServerResponse, status: number, contentType: string, text: st
 
 type ResponseFormat = 'JSON' | 'XML';
 
-/** VOD answers XML unless the request asks for JSON (reference §6.1). */
+/** VOD answers XML unless the request asks for JSON. */
 function responseFormat(params: ReadonlyMap<string, string>): ResponseFormat {
   const format = (params.get('Format') ?? 'XML').toUpperCase();
   if (format !== 'JSON' && format !== 'XML')

@@ -341,7 +341,7 @@ export function mediaBaseChangeComplete(
   };
 }
 
-/** An animated image finished; its details travel as JSON text (reference §4.6). */
+/** An animated image finished; its details travel as JSON text. */
 export function dynamicImageComplete(
   video: Video,
   job: DynamicImageJob,

@@ -213,7 +213,7 @@ export class VodEngine {
     video.duration = 60;
     video.modificationTime = this.clock.now();
     this.emit(video, events.fileUploadComplete(video, this.clock.now()));
-    // The source analysis is free and always follows an upload (reference §4.13).
+    // The source analysis is free and always follows an upload.
     this.background.run(async (signal) => {
       await this.clock.sleep(this.durations.analysisMs, signal);
       if (signal.aborted || !this.videos.has(videoId)) return;

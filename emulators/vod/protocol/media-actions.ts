@@ -12,8 +12,8 @@ import { vodTime } from '../engine/vod-time';
 import type { ActionAnswer, ActionHandler } from './actions';
 import { MAX_TRANSCODE_SUMMARY_VIDEO_IDS } from './limits';
 
-// Playback and media-information actions (reference §5.5, §5.9, §5.11; GetPlayInfo from the SDK
-// models). Lists follow the SDK models: PlayInfoList wraps its items, the others are plain arrays.
+// Playback and media-information actions. Lists follow the SDK models: PlayInfoList wraps its
+// items, the others are plain arrays.
 
 function optionalTime(ms: number | undefined): string | undefined {
   return ms === undefined ? undefined : vodTime(ms);
@@ -119,7 +119,7 @@ export const MEDIA_ACTIONS: Record<string, ActionHandler> = {
       .playableStreams(video.videoId)
       .filter((job) => definitions.length === 0 || definitions.includes(job.definition))
       .filter((job) => formats.length === 0 || formats.includes(job.format));
-    // Unconfirmed code: the reference names none for a video without playable streams.
+    // Unconfirmed code for a video without playable streams.
     if (streams.length === 0) throw new VodFault('InvalidVideo.NoneStream');
     return {
       VideoBase: {
@@ -152,7 +152,7 @@ export const MEDIA_ACTIONS: Record<string, ActionHandler> = {
     for (const id of ids) {
       const tasks = engine.videoExists(id) ? engine.transcodeTasksOf(id) : undefined;
       if (!tasks) nonExist.push(id);
-      // Latest summary only; a video never transcoded has none (reference silent: left out).
+      // Latest summary only; a video never transcoded has none, so it is left out.
       else if (tasks.length > 0) summaries.push(transcodeSummary(tasks[tasks.length - 1]));
     }
     return { TranscodeSummaryList: summaries, NonExistVideoIds: nonExist };
