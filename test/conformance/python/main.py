@@ -1,11 +1,12 @@
 """Drives the SMQ and VOD emulators through the official Python SDKs (endpoints from the environment)."""
 
 import os
+import sys
 from dataclasses import dataclass
 
 import smq_checks
 import vod_checks
-from checks import Suite, exit_with
+from checks import Suite
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ def main():
     suite = Suite("python")
     smq_checks.register(suite, env)
     vod_checks.register(suite, env)
-    exit_with(suite.run())
+    sys.exit(suite.run())
 
 
 if __name__ == "__main__":
