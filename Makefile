@@ -4,8 +4,10 @@ SHELL := bash
 NPM_STAMP := node_modules/.vodflow-installed
 TEMPORAL_STAMP := .tools/temporal-cli.path
 COMPOSE_STAMP := .tools/docker-compose.ok
+CONFORMANCE_PYTHON_STAMP := .tools/conformance-python.ok
+CONFORMANCE_JAVA_STAMP := .tools/conformance-java.classpath
 
-.PHONY: help install test demo typecheck lint format-check unit integration bench clean
+.PHONY: help install conformance-tools test demo typecheck lint format-check unit integration bench clean
 
 help:
 	@echo "make demo   run vodflow on the embedded local stack (Temporal dev server + emulators)"
@@ -27,7 +29,21 @@ $(COMPOSE_STAMP):
 	@command -v docker-compose >/dev/null 2>&1 || bash scripts/install-docker-compose.sh
 	@touch $@
 
+# The official Python SDKs of the conformance suite, pinned, in their own venv under .tools/.
+$(CONFORMANCE_PYTHON_STAMP): test/conformance/python/requirements.txt scripts/conformance-python.sh
+	@mkdir -p .tools
+	bash scripts/conformance-python.sh
+	@touch $@
+
+# The Java MNS SDK (Maven, local repository under .tools/) and the suite compiled once; the stamp
+# holds the classpath the test runs it with.
+$(CONFORMANCE_JAVA_STAMP): test/conformance/java/pom.xml $(wildcard test/conformance/java/src/main/java/vodflow/conformance/*.java) scripts/conformance-java.sh
+	@mkdir -p .tools
+	bash scripts/conformance-java.sh > $@.tmp && mv $@.tmp $@
+
 install: $(NPM_STAMP) $(TEMPORAL_STAMP) $(COMPOSE_STAMP)
+
+conformance-tools: $(CONFORMANCE_PYTHON_STAMP) $(CONFORMANCE_JAVA_STAMP)
 
 typecheck: install
 	npx tsc --noEmit
@@ -39,10 +55,10 @@ lint: install
 unit: install
 	npx jest --ci --selectProjects unit
 
-integration: install
+integration: install conformance-tools
 	npx jest --ci --selectProjects integration
 
-test: install typecheck lint
+test: install conformance-tools typecheck lint
 	npx jest --ci
 
 demo: install

@@ -1,6 +1,9 @@
 // SMQ's documented limits (reference §4, §5). Every check in the emulator refers to these names.
 export const SMQ_API_VERSION = '2015-06-06';
 export const SMQ_XML_NAMESPACE = 'http://mns.aliyuncs.com/doc/v1/';
+// Error documents drop the trailing slash: the Java SDK binds them (JAXB) to exactly this name and
+// reports any other as code Unknown.
+export const SMQ_ERROR_XML_NAMESPACE = 'http://mns.aliyuncs.com/doc/v1';
 
 export const QUEUE_NAME_MAX_LENGTH = 120;
 export const QUEUE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9-]*$/;

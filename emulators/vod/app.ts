@@ -5,7 +5,8 @@ import { errorBody, VodFault } from './errors';
 import { MnsQueueWriter, type EventQueueWriter } from './delivery/queue-writer';
 import { newRequestId } from './engine/ids';
 import { VodEngine, type VodEngineOptions } from './engine/vod-engine';
-import { ACTIONS } from './protocol/actions';
+import { ACTIONS, type ActionHandler } from './protocol/actions';
+import { MEDIA_ACTIONS } from './protocol/media-actions';
 import { ADMIN_PREFIX, handleAdmin } from './protocol/admin';
 import { ApiStats } from './protocol/api-stats';
 import { authenticate } from './protocol/authenticate';
@@ -13,6 +14,7 @@ import { DEFAULT_REGION_ID } from './protocol/limits';
 import { NonceMemory } from './protocol/nonce-memory';
 import { ActionParams } from './protocol/param-readers';
 import { readBody, rpcParams } from './protocol/read-request';
+import { xmlDocument } from './protocol/xml-answer';
 
 export interface VodEmulatorOptions extends Omit<VodEngineOptions, 'clock' | 'writer'> {
   clock?: Clock;
@@ -36,13 +38,41 @@ export interface VodEmulator {
   stop(): Promise<void>;
 }
 
+/** Own entries only, so that an Action such as `constructor` is unknown rather than Object's. */
+// Own keys only: `valueOf` or `constructor` must not resolve to Object.prototype's functions.
+function handlerOf(action: string): ActionHandler | undefined {
+  for (const table of [ACTIONS, MEDIA_ACTIONS]) if (Object.hasOwn(table, action)) return table[action];
+  return undefined;
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json;charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-  });
+  send(res, status, 'application/json;charset=utf-8', JSON.stringify(body));
+}
+
+function send(res: ServerResponse, status: number, contentType: string, text: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   res.end(text);
+}
+
+type ResponseFormat = 'JSON' | 'XML';
+
+/** VOD answers XML unless the request asks for JSON. */
+function responseFormat(params: ReadonlyMap<string, string>): ResponseFormat {
+  const format = (params.get('Format') ?? 'XML').toUpperCase();
+  if (format !== 'JSON' && format !== 'XML')
+    throw new VodFault('InvalidParameter', 'The specified parameter "Format" is not valid: JSON or XML');
+  return format;
+}
+
+function sendAnswer(
+  res: ServerResponse,
+  status: number,
+  format: ResponseFormat,
+  root: string,
+  body: Record<string, unknown>,
+): void {
+  if (format === 'JSON') sendJson(res, status, body);
+  else send(res, status, 'text/xml;charset=utf-8', xmlDocument(root, body));
 }
 
 /** Builds the emulator's HTTP server without listening. */
@@ -59,17 +89,19 @@ export function buildVodEmulator(opts: VodEmulatorOptions = {}): VodEmulator {
     const requestId = newRequestId();
     const method = (req.method ?? 'GET').toUpperCase();
     let action = 'unknown';
+    // Refusals that come before the parameters are read are answered in JSON.
+    let format: ResponseFormat = 'JSON';
     try {
       if (method !== 'GET' && method !== 'POST')
         throw new VodFault('InvalidParameter', `HTTP method ${method} is not supported.`);
       const params = rpcParams(url, method, req.headers['content-type'], await readBody(req));
+      format = responseFormat(params);
       action = params.get('Action') ?? 'unknown';
       if (!params.get('Action'))
         throw new VodFault('MissingParameter', 'The input parameter "Action" is not supplied.');
       authenticate(method, params, { keys, nonces, now: clock.now() });
       stats.count(stats.calls, action);
-      // Own keys only: `valueOf` or `constructor` must not resolve to Object.prototype's functions.
-      const handler = Object.hasOwn(ACTIONS, action) ? ACTIONS[action] : undefined;
+      const handler = handlerOf(action);
       if (!handler) throw new VodFault('InvalidAction.NotFound');
       if (engine.faults.throttles()) {
         stats.count(stats.throttled, action);
@@ -80,12 +112,12 @@ export function buildVodEmulator(opts: VodEmulatorOptions = {}): VodEmulator {
         params: new ActionParams(params),
         regionId: params.get('RegionId') ?? opts.regionId ?? DEFAULT_REGION_ID,
       });
-      sendJson(res, 200, { RequestId: requestId, ...answer });
+      sendAnswer(res, 200, format, `${action}Response`, { RequestId: requestId, ...answer });
     } catch (error) {
       const fault = error instanceof VodFault ? error : new VodFault('InternalError');
       if (!(error instanceof VodFault)) console.error('vod emulator: unexpected error', error);
       stats.count(stats.refused, action);
-      sendJson(res, fault.status, errorBody(fault, requestId, hostId));
+      sendAnswer(res, fault.status, format, 'Error', errorBody(fault, requestId, hostId));
     }
   }
 

@@ -39,6 +39,8 @@ export const VOD_ERRORS = {
     message: 'Specified api is not found, please check your url and method.',
   },
   'InvalidVideo.NotFound': { status: 404, message: 'The video does not exist.' },
+  // GetPlayInfo's answer for a video without playable streams (code unconfirmed).
+  'InvalidVideo.NoneStream': { status: 404, message: 'The video has no stream that can be played.' },
   NoSuchResource: { status: 404, message: 'The specified resource does not exist.' },
   'Forbidden.IllegalStatus': { status: 400, message: 'Status of the video is illegal.' },
 } as const satisfies Record<string, CatalogueEntry>;

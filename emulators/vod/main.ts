@@ -27,6 +27,8 @@ Usage: tsx emulators/vod/main.ts --port <p> --smq-endpoint <url> [options]
                              fault rates in [0, 1]                            [0]
   --drop-event-types A,B     event types always dropped
   --throttle-status 400|503  status of throttled answers                      [400]
+  --template-groups A,B      transcoding template groups that exist (others are
+                             NoSuchResource; VOD_NO_TRANSCODE always exists)  [any id exists]
   --help
 `;
 
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
       'throttle-rate': str,
       'drop-event-types': str,
       'throttle-status': str,
+      'template-groups': str,
       help: { type: 'boolean', default: false },
     },
   });
@@ -97,6 +100,7 @@ async function main(): Promise<void> {
     regionId: values.region,
     encoding,
     seed: numberFlag(values.seed, 'seed'),
+    templateGroupIds: values['template-groups']?.split(',').filter(Boolean),
     faults,
     retry:
       values['retry-interval-ms'] === undefined

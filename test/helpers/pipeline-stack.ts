@@ -63,10 +63,13 @@ export interface PipelineStack {
 
 // The whole pipeline on loopback: both emulators in-process, the real worker on the shared Temporal
 // server, VOD configured (SetMessageCallback) to write into a fresh SMQ queue.
+const TEMPLATE_GROUP_ID = 'tg-vodflow-test';
+
 export async function startPipelineStack(options: PipelineStackOptions = {}): Promise<PipelineStack> {
   const smq = await startSmqEmulator(options.smq);
   const vod = await startVodEmulator({
     retry: { intervalMs: 100 },
+    templateGroupIds: [TEMPLATE_GROUP_ID],
     ...options.vod,
     smqEndpoint: smq.endpoint,
   });
@@ -93,7 +96,7 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
     ALIBABA_CLOUD_ACCESS_KEY_ID: credentials.accessKeyId,
     ALIBABA_CLOUD_ACCESS_KEY_SECRET: credentials.accessKeySecret,
     VODFLOW_QUEUES: `${REGION}:${queueName}`,
-    VODFLOW_TEMPLATE_GROUP_ID: 'tg-vodflow-test',
+    VODFLOW_TEMPLATE_GROUP_ID: TEMPLATE_GROUP_ID,
     VODFLOW_RETRY_INITIAL_MS: '200',
     ...options.env,
   };

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { SMQ_API_VERSION } from '../limits';
+import { SMQ_API_VERSION, SMQ_ERROR_XML_NAMESPACE } from '../limits';
 import type { SmqFault } from '../errors';
 import { documentXml } from './xml';
 
@@ -31,11 +31,15 @@ export function writeError(
   requestId: string,
   hostId: string,
 ): void {
-  const xml = documentXml('Error', [
-    ['Code', fault.code],
-    ['Message', fault.message],
-    ['RequestId', requestId],
-    ['HostId', hostId],
-  ]);
+  const xml = documentXml(
+    'Error',
+    [
+      ['Code', fault.code],
+      ['Message', fault.message],
+      ['RequestId', requestId],
+      ['HostId', hostId],
+    ],
+    SMQ_ERROR_XML_NAMESPACE,
+  );
   writeXml(response, fault.status, requestId, xml);
 }

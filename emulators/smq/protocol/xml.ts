@@ -94,8 +94,8 @@ function fieldsXml(fields: XmlFields): string {
 }
 
 /** A response document: declaration, namespaced root, escaped text fields. */
-export function documentXml(root: string, fields: XmlFields): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${SMQ_XML_NAMESPACE}">${fieldsXml(fields)}</${root}>`;
+export function documentXml(root: string, fields: XmlFields, namespace = SMQ_XML_NAMESPACE): string {
+  return `<?xml version="1.0" encoding="UTF-8"?><${root} xmlns="${namespace}">${fieldsXml(fields)}</${root}>`;
 }
 
 /** A response document whose root holds repeated child elements, each with its own fields. */

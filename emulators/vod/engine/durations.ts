@@ -4,6 +4,8 @@ export interface VodDurations {
   uploadAutoCompleteMs?: number;
   /** Per stream (definition) of a transcode task. */
   transcodeStreamMs: number;
+  /** From upload complete to VideoAnalysisComplete. */
+  analysisMs: number;
   snapshotMs: number;
   auditMs: number;
   aiJobMs: number;
@@ -14,6 +16,7 @@ export interface VodDurations {
 
 export const TEST_DURATIONS: VodDurations = Object.freeze({
   transcodeStreamMs: 20,
+  analysisMs: 10,
   snapshotMs: 30,
   auditMs: 30,
   aiJobMs: 30,

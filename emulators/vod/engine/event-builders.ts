@@ -1,15 +1,19 @@
 import type { VodEventWire, VodEventWireOf } from '../../../common/events';
-import type { AIJobType, AuditSuggestion, TranscodeJob, Video } from './types';
+import type { AIJobType, AuditSuggestion, DynamicImageJob, TranscodeJob, Video } from './types';
 import { vodTime, vodTimeWithColonMillis } from './vod-time';
 
 // Builders of the event bodies VOD writes (reference §4), typed with the shared wire schema.
 
 export type EmulatedEvent = VodEventWire;
 
-const MEDIA_HOST = 'http://vod-emulator.example.com';
+export const MEDIA_HOST = 'http://vod-emulator.example.com';
 
 function withExtend<T extends object>(event: T, extend: string | undefined): T {
   return extend === undefined ? event : { ...event, Extend: extend };
+}
+
+export function sourceUrl(video: Video): string {
+  return `${MEDIA_HOST}/source/${video.videoId}/${encodeURIComponent(video.fileName)}`;
 }
 
 export function fileUploadComplete(video: Video, at: number): VodEventWireOf<'FileUploadComplete'> {
@@ -20,7 +24,7 @@ export function fileUploadComplete(video: Video, at: number): VodEventWireOf<'Fi
       VideoId: video.videoId,
       Status: 'success',
       Size: video.fileSize ?? 0,
-      FileUrl: `${MEDIA_HOST}/source/${video.videoId}/${encodeURIComponent(video.fileName)}`,
+      FileUrl: sourceUrl(video),
     },
     video.uploadUserData.extend,
   );
@@ -281,4 +285,90 @@ export function deleteMediaComplete(videoId: string, at: number): VodEventWireOf
     DeleteType: 'all',
     MediaId: videoId,
   };
+}
+
+// What the emulator's sources look like: one 1080p stream (the analysis and GetMezzanineInfo agree).
+export const SOURCE_WIDTH = 1920;
+export const SOURCE_HEIGHT = 1080;
+export const SOURCE_FPS = '25';
+export const SOURCE_BITRATE_KBPS = '4210';
+
+/** What the free source analysis after an upload found (numbers as text, as VOD's samples send them). */
+export function videoAnalysisComplete(video: Video, at: number): VodEventWireOf<'VideoAnalysisComplete'> {
+  return {
+    EventType: 'VideoAnalysisComplete',
+    EventTime: vodTime(at),
+    VideoId: video.videoId,
+    Status: 'success',
+    Duration: String(video.duration ?? 0),
+    Width: String(SOURCE_WIDTH),
+    Height: String(SOURCE_HEIGHT),
+    Fps: SOURCE_FPS,
+    Bitrate: SOURCE_BITRATE_KBPS,
+    Size: String(video.fileSize ?? 0),
+  };
+}
+
+/**
+ * A video's base information created or deleted: each field it has, as a JSON text holding only
+ * NewValue (create) or only OldValue (delete).
+ */
+export function mediaBaseChangeComplete(
+  video: Video,
+  mode: 'create' | 'delete',
+  at: number,
+): VodEventWireOf<'MediaBaseChangeComplete'> {
+  const fields: Record<string, string | number | undefined> = {
+    Title: video.title,
+    Description: video.description,
+    CateId: video.cateId,
+    Tags: video.tags,
+    CoverURL: video.coverUrl,
+  };
+  const content: Record<string, string> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    content[name] = JSON.stringify(mode === 'create' ? { NewValue: value } : { OldValue: value });
+  }
+  return {
+    EventType: 'MediaBaseChangeComplete',
+    EventTime: vodTime(at),
+    Status: 'success',
+    MediaType: 'video',
+    MediaId: video.videoId,
+    OperateMode: mode,
+    MediaContent: content,
+  };
+}
+
+/** An animated image finished; its details travel as JSON text. */
+export function dynamicImageComplete(
+  video: Video,
+  job: DynamicImageJob,
+  at: number,
+): VodEventWireOf<'DynamicImageComplete'> {
+  const common = {
+    EventType: 'DynamicImageComplete' as const,
+    EventTime: vodTime(at),
+    VideoId: video.videoId,
+    JobId: job.jobId,
+  };
+  if (job.status !== 'success') {
+    return {
+      ...common,
+      Status: 'fail',
+      ErrorCode: 'InvalidParameter.ResourceContentBad',
+      ErrorMessage: 'The resource operated InputFile is bad',
+    };
+  }
+  const info = {
+    JobId: job.jobId,
+    Status: 'success',
+    FileURL: `${MEDIA_HOST}/${video.videoId}/image/dynamic/${job.jobId}.gif`,
+    FileSize: '912345',
+    Fps: '10',
+    Width: '320',
+    Height: '180',
+  };
+  return { ...common, Status: 'success', DynamicImageJobInfo: JSON.stringify(info) };
 }

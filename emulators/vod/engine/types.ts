@@ -105,6 +105,14 @@ export interface SnapshotJob {
   completeTime?: number;
 }
 
+export interface DynamicImageJob {
+  jobId: string;
+  videoId: string;
+  templateId: string;
+  status: 'processing' | 'success' | 'fail';
+  creationTime: number;
+}
+
 export interface AuditJob {
   jobId: string;
   mediaId: string;

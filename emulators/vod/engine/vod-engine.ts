@@ -18,8 +18,10 @@ import type {
   AuditSuggestion,
   CallbackConfig,
   CallbackTarget,
+  DynamicImageJob,
   RequestUserData,
   SnapshotJob,
+  TranscodeJob,
   TranscodeTask,
   Video,
   VideoListQuery,
@@ -37,6 +39,11 @@ export interface VodEngineOptions {
   smqEndpoint?: string;
   /** Definitions every transcode task produces, one stream each. */
   definitions?: string[];
+  /**
+   * Transcoding template groups that exist (with VOD's built-in VOD_NO_TRANSCODE); any other id is
+   * NoSuchResource. Left out, every id is taken to exist, so that a stack needs no set-up.
+   */
+  templateGroupIds?: readonly string[];
   onError?: (error: unknown) => void;
 }
 
@@ -55,6 +62,13 @@ export interface NewVideo {
 
 const TRANSCODE_ALLOWED: readonly VideoStatus[] = ['UploadSucc', 'Normal', 'Checking'];
 const SNAPSHOT_ALLOWED: readonly VideoStatus[] = ['UploadSucc', 'Normal', 'Checking', 'Blocked'];
+const DYNAMIC_IMAGE_ALLOWED: readonly VideoStatus[] = [
+  'UploadSucc',
+  'Transcoding',
+  'Normal',
+  'Checking',
+  'Blocked',
+];
 const ANALYSIS_ALLOWED: readonly VideoStatus[] = [
   'UploadSucc',
   'Transcoding',
@@ -66,6 +80,8 @@ const ANALYSIS_ALLOWED: readonly VideoStatus[] = [
 export const MAX_SNAPSHOT_COUNT = 1_000;
 const SESSION_ID_WINDOW_MS = 7 * 24 * 3600 * 1000;
 const DEFAULT_DEFINITIONS = ['LD', 'SD', 'HD'];
+// The group VOD creates for every account: upload without transcoding.
+export const NO_TRANSCODE_TEMPLATE_GROUP = 'VOD_NO_TRANSCODE';
 
 // Title or tag markers that choose an AI review's verdict (the admin API can also set it).
 const BLOCK_MARKER = 'vodemu-block';
@@ -94,6 +110,7 @@ export class VodEngine {
   readonly faults: FaultPlan;
   readonly durations: VodDurations;
   readonly definitions: readonly string[];
+  private readonly templateGroupIds?: ReadonlySet<string>;
   private readonly clock: Clock;
   private readonly background = new Background();
   private readonly dispatcher: EventDispatcher;
@@ -101,6 +118,7 @@ export class VodEngine {
   private readonly videos = new Map<string, Video>();
   private readonly transcodeTasks = new Map<string, TranscodeTask>();
   private readonly snapshotJobs = new Map<string, SnapshotJob>();
+  private readonly dynamicImageJobs = new Map<string, DynamicImageJob>();
   private readonly auditJobs = new Map<string, AuditJob>();
   private readonly aiJobs = new Map<string, AIJob>();
   private readonly activeTranscodes = new Map<string, number>();
@@ -111,6 +129,8 @@ export class VodEngine {
     this.clock = opts.clock;
     this.durations = { ...TEST_DURATIONS, ...opts.durations };
     this.definitions = opts.definitions ?? DEFAULT_DEFINITIONS;
+    if (opts.templateGroupIds)
+      this.templateGroupIds = new Set([NO_TRANSCODE_TEMPLATE_GROUP, ...opts.templateGroupIds]);
     this.faults = new FaultPlan({ ...NO_FAULTS, ...opts.faults }, opts.seed ?? 1);
     this.onError = opts.onError ?? ((error) => console.error('vod emulator:', error));
     this.dispatcher = new EventDispatcher({
@@ -156,6 +176,7 @@ export class VodEngine {
   // ── videos ──
 
   createUploadVideo(input: NewVideo): Video {
+    if (input.templateGroupId !== undefined) this.requireTemplateGroup(input.templateGroupId);
     const now = this.clock.now();
     const video: Video = {
       videoId: newMediaId(),
@@ -176,6 +197,7 @@ export class VodEngine {
       everNormal: false,
     };
     this.videos.set(video.videoId, video);
+    this.emit(video, events.mediaBaseChangeComplete(video, 'create', now));
     const autoMs = this.durations.uploadAutoCompleteMs;
     if (autoMs !== undefined) {
       this.background.run(async (signal) => {
@@ -198,7 +220,17 @@ export class VodEngine {
     video.duration = 60;
     video.modificationTime = this.clock.now();
     this.emit(video, events.fileUploadComplete(video, this.clock.now()));
+    // The source analysis is free and always follows an upload.
+    this.background.run(async (signal) => {
+      await this.clock.sleep(this.durations.analysisMs, signal);
+      if (signal.aborted || !this.videos.has(videoId)) return;
+      this.emit(video, events.videoAnalysisComplete(video, this.clock.now()));
+    }, this.onError);
     return video;
+  }
+
+  videoExists(videoId: string): boolean {
+    return this.videos.has(videoId);
   }
 
   video(videoId: string): Video {
@@ -243,14 +275,16 @@ export class VodEngine {
         continue;
       }
       this.videos.delete(videoId);
+      const config = this.getMessageCallback(video.regionId, video.appId);
+      const lost = hasMarker(video, LOSE_EVENTS_MARKER);
+      // The base information goes with the call; the files take deleteMs (DeleteMediaComplete).
+      this.dispatcher.dispatch(events.mediaBaseChangeComplete(video, 'delete', this.clock.now()), config, {
+        lost,
+      });
       this.background.run(async (signal) => {
         await this.clock.sleep(this.durations.deleteMs, signal);
         if (signal.aborted) return;
-        this.dispatcher.dispatch(
-          events.deleteMediaComplete(videoId, this.clock.now()),
-          this.getMessageCallback(video.regionId, video.appId),
-          { lost: hasMarker(video, LOSE_EVENTS_MARKER) },
-        );
+        this.dispatcher.dispatch(events.deleteMediaComplete(videoId, this.clock.now()), config, { lost });
       }, this.onError);
     }
     return { nonExist };
@@ -266,6 +300,7 @@ export class VodEngine {
     sessionId?: string,
   ): TranscodeTask {
     const video = this.video(videoId);
+    this.requireTemplateGroup(templateGroupId);
     if (!TRANSCODE_ALLOWED.includes(video.status)) {
       throw new VodFault('Forbidden.IllegalStatus', `Status of the video is illegal: ${video.status}.`);
     }
@@ -340,6 +375,39 @@ export class VodEngine {
 
   transcodeTasksOf(videoId: string): TranscodeTask[] {
     return [...this.transcodeTasks.values()].filter((task) => task.videoId === videoId);
+  }
+
+  /** The newest successful stream of each definition (what GetPlayInfo plays). */
+  playableStreams(videoId: string): TranscodeJob[] {
+    const newest = new Map<string, TranscodeJob>();
+    for (const task of this.transcodeTasksOf(videoId))
+      for (const job of task.jobs) if (job.status === 'TranscodeSuccess') newest.set(job.definition, job);
+    return [...newest.values()];
+  }
+
+  // ── animated images ──
+
+  /** SubmitDynamicImageJob: one GIF, DynamicImageComplete after snapshotMs. */
+  submitDynamicImageJob(videoId: string, templateId: string, userData: RequestUserData): DynamicImageJob {
+    const video = this.video(videoId);
+    if (!DYNAMIC_IMAGE_ALLOWED.includes(video.status)) {
+      throw new VodFault('Forbidden.IllegalStatus', `Status of the video is illegal: ${video.status}.`);
+    }
+    const job: DynamicImageJob = {
+      jobId: newMediaId(),
+      videoId,
+      templateId,
+      status: 'processing',
+      creationTime: this.clock.now(),
+    };
+    this.dynamicImageJobs.set(job.jobId, job);
+    this.background.run(async (signal) => {
+      await this.clock.sleep(this.durations.snapshotMs, signal);
+      if (signal.aborted || !this.videos.has(videoId)) return;
+      job.status = this.faults.jobFails() ? 'fail' : 'success';
+      this.emit(video, events.dynamicImageComplete(video, job, this.clock.now()), userData);
+    }, this.onError);
+    return job;
   }
 
   // ── snapshots ──
@@ -508,6 +576,11 @@ export class VodEngine {
   }
 
   // ── internals ──
+
+  private requireTemplateGroup(templateGroupId: string): void {
+    if (this.templateGroupIds && !this.templateGroupIds.has(templateGroupId))
+      throw new VodFault('NoSuchResource', `The template group ${templateGroupId} does not exist.`);
+  }
 
   private analysable(mediaId: string): Video {
     const video = this.video(mediaId);

@@ -77,31 +77,30 @@ function transcodeTaskDetail(task: TranscodeTask, onlyJobs?: ReadonlySet<string>
   const jobs = task.jobs.filter((job) => !onlyJobs || onlyJobs.has(job.jobId));
   return {
     ...transcodeTaskSummary(task),
-    TranscodeJobInfoList: {
-      TranscodeJobInfo: jobs.map((job) => ({
-        TranscodeJobId: job.jobId,
-        TranscodeTemplateId: job.templateId,
-        TranscodeJobStatus: job.status,
-        TranscodeProgress: job.progress,
-        Priority: job.priority,
-        Definition: job.definition,
-        OutputFile:
-          job.status === 'TranscodeSuccess'
-            ? {
-                OutputFileUrl: job.fileUrl,
-                Format: job.format,
-                Width: String(job.width),
-                Height: String(job.height),
-                Bitrate: job.bitrate,
-                Filesize: job.size,
-              }
-            : undefined,
-        ErrorCode: job.errorCode,
-        ErrorMessage: job.errorMessage,
-        CreationTime: vodTime(job.creationTime),
-        CompleteTime: job.completeTime === undefined ? undefined : vodTime(job.completeTime),
-      })),
-    },
+    // A plain array in the real API (unlike most VOD lists, which wrap their items).
+    TranscodeJobInfoList: jobs.map((job) => ({
+      TranscodeJobId: job.jobId,
+      TranscodeTemplateId: job.templateId,
+      TranscodeJobStatus: job.status,
+      TranscodeProgress: job.progress,
+      Priority: job.priority,
+      Definition: job.definition,
+      OutputFile:
+        job.status === 'TranscodeSuccess'
+          ? {
+              OutputFileUrl: job.fileUrl,
+              Format: job.format,
+              Width: String(job.width),
+              Height: String(job.height),
+              Bitrate: job.bitrate,
+              Filesize: job.size,
+            }
+          : undefined,
+      ErrorCode: job.errorCode,
+      ErrorMessage: job.errorMessage,
+      CreationTime: vodTime(job.creationTime),
+      CompleteTime: job.completeTime === undefined ? undefined : vodTime(job.completeTime),
+    })),
   };
 }
 
@@ -284,7 +283,7 @@ export const ACTIONS: Record<string, ActionHandler> = {
     const ids = params.list('VideoIds', MAX_DELETE_VIDEO_IDS);
     if (ids.length === 0) throw missingParameter('VideoIds');
     const { nonExist } = engine.deleteVideos(ids);
-    return { NonExistVideoIds: { VideoId: nonExist }, ForbiddenVideoIds: { VideoId: [] } };
+    return { NonExistVideoIds: nonExist, ForbiddenVideoIds: [] };
   },
 
   SubmitTranscodeJobs: ({ engine, params }) => {
@@ -361,9 +360,19 @@ export const ACTIONS: Record<string, ActionHandler> = {
     const videoId = params.required('VideoId');
     const pageNo = params.integer('PageNo', 1, 1, Number.MAX_SAFE_INTEGER);
     const pageSize = params.integer('PageSize', 10, 1, MAX_LIST_TRANSCODE_PAGE_SIZE);
-    const tasks = engine.transcodeTasksOf(videoId).sort((a, b) => b.creationTime - a.creationTime);
+    // The window is on CreationTime, start inclusive and end exclusive, as GetVideoList's.
+    const startTime = timeParam(params, 'StartTime');
+    const endTime = timeParam(params, 'EndTime');
+    const tasks = engine
+      .transcodeTasksOf(videoId)
+      .filter(
+        (task) =>
+          (startTime === undefined || task.creationTime >= startTime) &&
+          (endTime === undefined || task.creationTime < endTime),
+      )
+      .sort((a, b) => b.creationTime - a.creationTime);
     const page = tasks.slice((pageNo - 1) * pageSize, pageNo * pageSize);
-    return { TranscodeTaskList: { TranscodeTask: page.map(transcodeTaskSummary) } };
+    return { TranscodeTaskList: page.map(transcodeTaskSummary) };
   },
 
   ListSnapshots: ({ engine, params }) => {

@@ -1,9 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { AccessKey } from '../../common/default-credentials';
-import { invalidParameter, missingParameter, VodFault } from '../errors';
+import { invalidParameter, missingParameter, VOD_ERRORS, VodFault } from '../errors';
 import { TIMESTAMP_WINDOW_MS, VOD_API_VERSION } from './limits';
 import type { NonceMemory } from './nonce-memory';
-import { signRpc } from './signature';
+import { signString, stringToSign } from './signature';
 
 const TIMESTAMP_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?Z$/;
 
@@ -29,10 +29,6 @@ export interface AuthContext {
 export function authenticate(method: string, params: ReadonlyMap<string, string>, ctx: AuthContext): void {
   const version = required(params, 'Version');
   if (version !== VOD_API_VERSION) throw invalidParameter('Version', `only ${VOD_API_VERSION} is served`);
-  const format = params.get('Format');
-  if (format !== undefined && format.toUpperCase() !== 'JSON') {
-    throw invalidParameter('Format', 'this emulator answers JSON only');
-  }
   const accessKeyId = required(params, 'AccessKeyId');
   if (params.get('SignatureMethod') !== 'HMAC-SHA1')
     throw new VodFault('IncompleteSignature', 'SignatureMethod must be HMAC-SHA1.');
@@ -48,10 +44,16 @@ export function authenticate(method: string, params: ReadonlyMap<string, string>
 
   const key = ctx.keys.find((k) => k.accessKeyId === accessKeyId);
   if (!key) throw new VodFault('InvalidAccessKeyId.NotFound');
-  const expected = Buffer.from(signRpc(method, params, key.accessKeySecret));
+  const signed = stringToSign(method, params);
+  const expected = Buffer.from(signString(signed, key.accessKeySecret));
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new VodFault('SignatureDoesNotMatch');
+    // The gateway's wording, string to sign included after the one colon: the Python core SDK
+    // splits the message on ':' and compares that part with its own string to sign.
+    throw new VodFault(
+      'SignatureDoesNotMatch',
+      `${VOD_ERRORS.SignatureDoesNotMatch.message} server string to sign is:${signed}`,
+    );
   }
   // Only a correctly signed request consumes its nonce, so garbage cannot block a client's nonces.
   if (!ctx.nonces.remember(nonce, ctx.now)) throw new VodFault('SignatureNonceUsed');

@@ -20,3 +20,4 @@ export const MAX_VIDEO_LIST_PAGE_SIZE = 100;
 /** GetVideoList pages through the first 5,000 matches only: PageNo × PageSize beyond is refused. */
 export const MAX_VIDEO_LIST_RESULTS = 5_000;
 export const MAX_AI_JOB_IDS = 10;
+export const MAX_TRANSCODE_SUMMARY_VIDEO_IDS = 10;

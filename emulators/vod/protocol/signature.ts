@@ -23,10 +23,14 @@ export function stringToSign(method: string, params: ReadonlyMap<string, string>
   return `${method.toUpperCase()}&${percentEncode('/')}&${percentEncode(canonicalize(params))}`;
 }
 
+export function signString(text: string, accessKeySecret: string): string {
+  return createHmac('sha1', `${accessKeySecret}&`).update(text).digest('base64');
+}
+
 export function signRpc(
   method: string,
   params: ReadonlyMap<string, string>,
   accessKeySecret: string,
 ): string {
-  return createHmac('sha1', `${accessKeySecret}&`).update(stringToSign(method, params)).digest('base64');
+  return signString(stringToSign(method, params), accessKeySecret);
 }

@@ -19,6 +19,8 @@ const REGION = 'cn-shanghai';
 const FAST_DEADLINES = {
   VODFLOW_DEADLINE_UPLOAD_SECONDS: '2',
   VODFLOW_DEADLINE_TRANSCODE_SECONDS: '1',
+  // The emulator reports each source's length (VideoAnalysisComplete); none may stretch a deadline.
+  VODFLOW_DEADLINE_TRANSCODE_PER_SOURCE_MINUTE_SECONDS: '0',
   VODFLOW_DEADLINE_SNAPSHOT_SECONDS: '1',
   VODFLOW_DEADLINE_AI_SECONDS: '1',
   VODFLOW_RECHECK_INITIAL_SECONDS: '0.5',

@@ -233,3 +233,13 @@ describe('request validation', () => {
     expect(errorCode(answer)).toBe('InvalidRequestURL');
   });
 });
+
+describe('document namespaces', () => {
+  it('an Error document is in the namespace without the trailing slash; success documents keep it', async () => {
+    const missing = await call({ method: 'GET', target: '/queues/no-such-queue' });
+    expect(missing.status).toBe(404);
+    expect(missing.body).toContain('<Error xmlns="http://mns.aliyuncs.com/doc/v1">');
+    const found = await call({ method: 'GET', target: `/queues/${QUEUE}` });
+    expect(found.body).toContain('<Queue xmlns="http://mns.aliyuncs.com/doc/v1/">');
+  });
+});

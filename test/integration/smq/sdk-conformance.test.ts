@@ -263,7 +263,7 @@ describe('messages through @alicloud/mns', () => {
     expect(response.headers.get('content-type')).toBe('text/xml;charset=utf-8');
     const text = await response.text();
     expect(text).toMatch(
-      /^<\?xml version="1.0" encoding="UTF-8"\?><Error xmlns="http:\/\/mns.aliyuncs.com\/doc\/v1\/"><Code>MissingAuthorizationHeader<\/Code><Message>[^<]+<\/Message><RequestId>[0-9A-F]{24}<\/RequestId><HostId>[^<]+<\/HostId><\/Error>$/,
+      /^<\?xml version="1.0" encoding="UTF-8"\?><Error xmlns="http:\/\/mns.aliyuncs.com\/doc\/v1"><Code>MissingAuthorizationHeader<\/Code><Message>[^<]+<\/Message><RequestId>[0-9A-F]{24}<\/RequestId><HostId>[^<]+<\/HostId><\/Error>$/,
     );
   });
 

@@ -38,7 +38,9 @@ describe('VOD API and event sequences', () => {
     await stack.vod.completeUpload(VideoId);
     expect(await videoStatus(VideoId)).toBe('UploadSucc');
     await stack.vod.settle();
-    const [upload] = ofVideo(VideoId) as VodEventOf<'FileUploadComplete'>[];
+    const [upload] = ofVideo(VideoId).filter(
+      (event): event is VodEventOf<'FileUploadComplete'> => event.EventType === 'FileUploadComplete',
+    );
     expect(upload).toEqual(expect.objectContaining({ EventType: 'FileUploadComplete', Status: 'success' }));
     expect(upload.Extend).toEqual({ tenant: 't-1' });
   });
@@ -57,7 +59,7 @@ describe('VOD API and event sequences', () => {
     await stack.vod.settle();
     expect(await videoStatus(videoId)).toBe('Normal');
 
-    const events = ofVideo(videoId).filter((event) => event.EventType !== 'FileUploadComplete');
+    const events = ofVideo(videoId).filter((event) => event.EventType.includes('Transcode'));
     const streams = events.filter(
       (event): event is VodEventOf<'StreamTranscodeComplete'> =>
         event.EventType === 'StreamTranscodeComplete',
@@ -73,17 +75,15 @@ describe('VOD API and event sequences', () => {
     expect(aggregate.Extend).toEqual({ attempt: 1 });
 
     const task = await stack.call<{
-      TranscodeTask: { TaskStatus: string; TranscodeJobInfoList: { TranscodeJobInfo: unknown[] } };
+      TranscodeTask: { TaskStatus: string; TranscodeJobInfoList: unknown[] };
     }>('GetTranscodeTask', { TranscodeTaskId: submitted.TranscodeTaskId });
     expect(task.TranscodeTask.TaskStatus).toBe('CompleteAllSucc');
-    expect(task.TranscodeTask.TranscodeJobInfoList.TranscodeJobInfo).toHaveLength(3);
-    const listed = await stack.call<{ TranscodeTaskList: { TranscodeTask: { TranscodeTaskId: string }[] } }>(
+    expect(task.TranscodeTask.TranscodeJobInfoList).toHaveLength(3);
+    const listed = await stack.call<{ TranscodeTaskList: { TranscodeTaskId: string }[] }>(
       'ListTranscodeTask',
       { VideoId: videoId },
     );
-    expect(listed.TranscodeTaskList.TranscodeTask.map((t) => t.TranscodeTaskId)).toEqual([
-      submitted.TranscodeTaskId,
-    ]);
+    expect(listed.TranscodeTaskList.map((t) => t.TranscodeTaskId)).toEqual([submitted.TranscodeTaskId]);
   });
 
   test('state rules: no transcode while Uploading, no snapshot while Transcoding (Forbidden.IllegalStatus)', async () => {
@@ -199,10 +199,14 @@ describe('VOD API and event sequences', () => {
 
   test('DeleteVideo: DeleteMediaComplete, then the video is gone', async () => {
     const videoId = await stack.uploadedVideo();
-    const answer = await stack.call<{ NonExistVideoIds: { VideoId: string[] } }>('DeleteVideo', {
-      VideoIds: `${videoId},00000000000000000000000000000000`,
+    const answer = await stack.call<{ NonExistVideoIds: string[]; ForbiddenVideoIds: string[] }>(
+      'DeleteVideo',
+      { VideoIds: `${videoId},00000000000000000000000000000000` },
+    );
+    expect(answer).toMatchObject({
+      NonExistVideoIds: ['00000000000000000000000000000000'],
+      ForbiddenVideoIds: [],
     });
-    expect(answer.NonExistVideoIds.VideoId).toEqual(['00000000000000000000000000000000']);
     const gone = await popFailure(stack.call('GetVideoInfo', { VideoId: videoId }));
     expect(gone.code).toBe('InvalidVideo.NotFound');
     expect(gone.entry.response.statusCode).toBe(404);
@@ -227,7 +231,8 @@ describe('VOD API and event sequences', () => {
       });
       await other.vod.settle();
       expect(other.events('tenant-queue').map((event) => event.EventType)).toEqual(['SnapshotComplete']);
-      expect(other.events().map((event) => event.EventType)).toEqual(['FileUploadComplete']);
+      expect(other.events().map((event) => event.EventType)).not.toContain('SnapshotComplete');
+      expect(other.events().map((event) => event.EventType)).toContain('FileUploadComplete');
     } finally {
       await other.close();
     }
@@ -239,7 +244,9 @@ describe('VOD API and event sequences', () => {
       await plain.configureQueue();
       await plain.uploadedVideo();
       await plain.vod.settle();
-      expect(plain.sink.messages[0].body.startsWith('{"EventType":"FileUploadComplete"')).toBe(true);
+      expect(plain.sink.messages.map((message) => message.body)).toContainEqual(
+        expect.stringMatching(/^\{"EventType":"FileUploadComplete"/),
+      );
       expect(stack.sink.messages[0].body.startsWith('{')).toBe(false);
     } finally {
       await plain.close();

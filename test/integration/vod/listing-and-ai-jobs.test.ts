@@ -140,7 +140,7 @@ describe(`the ${LOSE_EVENTS_MARKER} title marker`, () => {
   test('loses every event of that video only, shown as drops in the admin API', async () => {
     const stack = await startVodStack();
     try {
-      await stack.configureQueue();
+      await stack.configureQueue('FileUploadComplete,AIVideoTagComplete');
       const lost = await stack.uploadedVideo(`lost ${LOSE_EVENTS_MARKER}`);
       const kept = await stack.uploadedVideo('kept');
       await stack.call('SubmitAIJob', { MediaId: lost, Types: 'AIVideoTag' });

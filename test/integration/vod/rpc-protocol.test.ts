@@ -52,6 +52,11 @@ describe('VOD RPC protocol', () => {
     expect(failure.entry.response.statusCode).toBe(400);
     expect(Object.keys(failure.data).sort()).toEqual(['Code', 'HostId', 'Message', 'Recommend', 'RequestId']);
     expect(failure.data.RequestId).toMatch(/^[0-9A-F-]{36}$/);
+    // Clients (the Python core SDK) read the server's string to sign after the message's one colon.
+    const [text, signed, ...rest] = String(failure.data.Message).split(':');
+    expect(text).toBe('Specified signature is not matched with our calculation. server string to sign is');
+    expect(rest).toEqual([]);
+    expect(signed).toMatch(/^POST&%2F&AccessKeyId%3D.*Action%3DGetMessageCallback/);
   });
 
   test('an unknown AccessKeyId is InvalidAccessKeyId.NotFound', async () => {
@@ -101,5 +106,23 @@ describe('VOD RPC protocol', () => {
     const noVideo = await popFailure(stack.call('GetVideoInfo'));
     expect(noVideo.code).toBe('MissingParameter');
     expect(noVideo.message).toContain('VideoId');
+  });
+
+  test('Format=XML, and no Format at all, answer XML: <ActionResponse>, or <Error> when refused', async () => {
+    const params = commonParams({ Format: 'XML' });
+    const asked = await fetch(signedUrl(params, stack.vod.accessKeySecret));
+    expect(asked.status).toBe(200);
+    expect(asked.headers.get('content-type')).toBe('text/xml;charset=utf-8');
+    expect(await asked.text()).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><GetMessageCallbackResponse><RequestId>[0-9A-F-]{36}<\/RequestId><\/GetMessageCallbackResponse>$/,
+    );
+    const { Format: _json, ...withoutFormat } = commonParams();
+    const byDefault = await fetch(signedUrl(withoutFormat, stack.vod.accessKeySecret));
+    expect(await byDefault.text()).toContain('<GetMessageCallbackResponse>');
+    const refused = await fetch(signedUrl(commonParams({ Format: 'XML' }), 'wrong-secret'));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toMatch(
+      /^<\?xml[^>]*\?><Error><RequestId>.*<Code>SignatureDoesNotMatch<\/Code>/,
+    );
   });
 });

@@ -73,14 +73,16 @@ describe('VOD emulator writing into the SMQ emulator', () => {
     await vod.completeUpload(VideoId);
     await pop.request('SubmitTranscodeJobs', { VideoId, TemplateGroupId: 'tg' }, { method: 'POST' });
     await pop.request('SubmitAIMediaAuditJob', { MediaId: VideoId }, { method: 'POST' });
-    const events = await receiveAll(QUEUE, 6);
+    const events = await receiveAll(QUEUE, 8);
     expect(events.map((event) => event.EventType).sort()).toEqual([
       'AIMediaAuditComplete',
       'FileUploadComplete',
+      'MediaBaseChangeComplete',
       'StreamTranscodeComplete',
       'StreamTranscodeComplete',
       'StreamTranscodeComplete',
       'TranscodeComplete',
+      'VideoAnalysisComplete',
     ]);
   });
 
@@ -88,7 +90,12 @@ describe('VOD emulator writing into the SMQ emulator', () => {
     const before = vod.emulator.engine.log.counters.writeAttempts;
     await pop.request(
       'SetMessageCallback',
-      { CallbackType: 'MNS', MnsEndpoint: smq.endpoint, MnsQueueName: 'missing-queue', EventTypeList: 'ALL' },
+      {
+        CallbackType: 'MNS',
+        MnsEndpoint: smq.endpoint,
+        MnsQueueName: 'missing-queue',
+        EventTypeList: 'FileUploadComplete',
+      },
       { method: 'POST' },
     );
     const { VideoId } = await pop.request<{ VideoId: string }>(

@@ -75,10 +75,17 @@ describe('VodEngine with a manual clock', () => {
     const task = engine.submitTranscodeJobs(video.videoId, 'tg', '6', {});
     expect(engine.video(video.videoId).status).toBe('Transcoding');
     await advance(clock, 100);
-    expect(writer.eventTypes()).toEqual(['FileUploadComplete', 'StreamTranscodeComplete']);
+    expect(writer.eventTypes()).toEqual([
+      'MediaBaseChangeComplete',
+      'FileUploadComplete',
+      'VideoAnalysisComplete',
+      'StreamTranscodeComplete',
+    ]);
     await advance(clock, 200);
     expect(writer.eventTypes()).toEqual([
+      'MediaBaseChangeComplete',
       'FileUploadComplete',
+      'VideoAnalysisComplete',
       'StreamTranscodeComplete',
       'StreamTranscodeComplete',
       'StreamTranscodeComplete',
@@ -97,7 +104,7 @@ describe('VodEngine with a manual clock', () => {
     engine.submitSnapshotJob(video.videoId, 2, {});
     engine.submitTranscodeJobs(video.videoId, 'tg', '6', {});
     await advance(clock, 400);
-    expect(writer.eventTypes().slice(1)).toEqual([
+    expect(writer.eventTypes().slice(3)).toEqual([
       'StreamTranscodeComplete',
       'StreamTranscodeComplete',
       'SnapshotComplete',
@@ -115,7 +122,11 @@ describe('VodEngine with a manual clock', () => {
     expect(engine.video(video.videoId).status).toBe('Uploading');
     await advance(clock, 20);
     expect(engine.video(video.videoId).status).toBe('UploadSucc');
-    expect(writer.eventTypes()).toEqual(['FileUploadComplete']);
+    expect(writer.eventTypes()).toEqual([
+      'MediaBaseChangeComplete',
+      'FileUploadComplete',
+      'VideoAnalysisComplete',
+    ]);
     await engine.close();
   });
 
@@ -129,7 +140,8 @@ describe('VodEngine with a manual clock', () => {
       target: { callbackType: 'MNS', mnsQueueName: 'other', mnsEndpoint: 'http://127.0.0.1:2' },
     });
     await advance(clock, 300);
-    const snapshot = writer.written[1];
+    const snapshot = writer.written.find(({ body }) => body.includes('"SnapshotComplete"'));
+    if (!snapshot) throw new Error('no SnapshotComplete written');
     expect(snapshot.queue).toEqual({ endpoint: 'http://127.0.0.1:2', queueName: 'other' });
     expect(JSON.parse(snapshot.body)).toEqual(
       expect.objectContaining({ EventType: 'SnapshotComplete', Extend: '{"attempt":2}' }),
@@ -196,7 +208,7 @@ describe('VodEngine with a manual clock', () => {
     await engine.close();
     expect(engine.pendingWork).toBe(0);
     expect(clock.pendingSleepers()).toBe(0);
-    expect(writer.eventTypes()).toEqual(['FileUploadComplete']);
+    expect(writer.eventTypes()).toEqual(['MediaBaseChangeComplete', 'FileUploadComplete']);
   });
 
   test('events of types the configuration does not enable are not sent', () => {
@@ -211,6 +223,7 @@ describe('VodEngine with a manual clock', () => {
     });
     engine.completeUpload(newVideo(engine).videoId);
     expect(writer.attempts).toHaveLength(0);
-    expect(engine.log.counters.notEnabled).toBe(1);
+    // MediaBaseChangeComplete (create) and FileUploadComplete.
+    expect(engine.log.counters.notEnabled).toBe(2);
   });
 });

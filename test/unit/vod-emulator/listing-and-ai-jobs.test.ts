@@ -364,11 +364,14 @@ describe(`the ${LOSE_EVENTS_MARKER} marker`, () => {
       'AIVideoTagComplete',
       'DeleteMediaComplete',
       'FileUploadComplete',
+      'MediaBaseChangeComplete',
+      'MediaBaseChangeComplete',
       'SnapshotComplete',
       'StreamTranscodeComplete',
       'StreamTranscodeComplete',
       'StreamTranscodeComplete',
       'TranscodeComplete',
+      'VideoAnalysisComplete',
     ]);
 
     const dropped = engine.log.dropped();

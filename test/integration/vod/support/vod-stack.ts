@@ -6,6 +6,8 @@ import { startVodEmulator, type RunningVodEmulator } from '../../../helpers/vod-
 import { startSmqSink, type SmqSink } from './smq-sink';
 
 export const QUEUE = 'vod-events';
+/** The transcoding template groups a stack's emulator knows; any other id is NoSuchResource. */
+export const TEMPLATE_GROUPS = ['tg', 'tg-1'];
 
 export interface VodStack {
   vod: RunningVodEmulator;
@@ -30,7 +32,11 @@ export async function startVodStack(
   queues: string[] = [QUEUE],
 ): Promise<VodStack> {
   const sink = await startSmqSink(queues);
-  const vod = await startVodEmulator({ smqEndpoint: sink.endpoint, ...opts });
+  const vod = await startVodEmulator({
+    smqEndpoint: sink.endpoint,
+    templateGroupIds: TEMPLATE_GROUPS,
+    ...opts,
+  });
   const pop = new RPCClient({
     endpoint: vod.endpoint,
     apiVersion: '2017-03-21',
