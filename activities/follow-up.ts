@@ -1,8 +1,10 @@
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { attemptExtend } from '../common/extend-marker';
 import type { FollowUpStage, PipelinePolicy } from '../common/pipeline-policy';
 import { asActivityFailure } from './activity-failure';
 import type { FollowUpPort, SubmittedJob } from './follow-up-port';
+import { classifySubmissionFailure } from './submission-failure';
 
 export interface SubmitFollowUpInput {
   videoId: string;
@@ -16,10 +18,11 @@ export interface FollowUpDeps {
   followUps(region: string | undefined): FollowUpPort;
 }
 
-// Submits one follow-up job (stage, attempt) of a video. At most one job per (video, stage, attempt)
-// (design §3.6): the attempt rides in UserData.Extend, a retry of this activity first looks for the
-// job an earlier try may have created before its reply was lost, and transcoding also carries a
-// SessionId that VOD refuses to accept twice.
+// Submits one follow-up job (stage, attempt) of a video: at most one job per (video, stage, attempt).
+// The attempt rides in UserData.Extend. Transcoding carries a SessionId that VOD refuses to accept
+// twice, and a retry of a transcode or snapshot submission first looks for the job an earlier try
+// may have created before its answer was lost. AI jobs cannot be looked up by video: see
+// submitWithoutLookup.
 export function createSubmitFollowUp(deps: FollowUpDeps) {
   return async function submitFollowUp(input: SubmitFollowUpInput): Promise<SubmittedJob> {
     const info = Context.current().info;
@@ -28,7 +31,7 @@ export function createSubmitFollowUp(deps: FollowUpDeps) {
     const base = { videoId: input.videoId, userData };
     const { policy } = input;
 
-    if (info.attempt > 1) {
+    if (info.attempt > 1 && (input.stage === 'transcode' || input.stage === 'snapshot')) {
       const earlier = await findEarlierSubmission(port, input, info.scheduledTimestampMs);
       if (earlier) return earlier;
     }
@@ -47,15 +50,21 @@ export function createSubmitFollowUp(deps: FollowUpDeps) {
             count: policy.snapshotCount,
           });
         case 'aiAudit':
-          return await port.submitAIMediaAudit({ ...base, templateId: policy.aiAuditTemplateId });
+          return await submitWithoutLookup(() =>
+            port.submitAIMediaAudit({ ...base, templateId: policy.aiAuditTemplateId }),
+          );
         case 'aiTag':
-          return await port.submitAIJob({ ...base, type: 'AIVideoTag' });
+          return await submitWithoutLookup(() => port.submitAIJob({ ...base, type: 'AIVideoTag' }));
         case 'aiDna':
-          return await port.submitAIJob({
-            ...base,
-            type: 'AIMediaDNA',
-            config: policy.dnaDbId ? JSON.stringify({ AIMediaDNA: { DNADBId: policy.dnaDbId } }) : undefined,
-          });
+          return await submitWithoutLookup(() =>
+            port.submitAIJob({
+              ...base,
+              type: 'AIMediaDNA',
+              config: policy.dnaDbId
+                ? JSON.stringify({ AIMediaDNA: { DNADBId: policy.dnaDbId } })
+                : undefined,
+            }),
+          );
       }
     } catch (err) {
       throw asActivityFailure(err);
@@ -63,8 +72,47 @@ export function createSubmitFollowUp(deps: FollowUpDeps) {
   };
 }
 
-// Only transcoding and snapshots can be looked up by video; AI jobs cannot, and a rare duplicate AI
-// job is harmless to the state: its completion carries the same attempt and is applied once.
+const REFUSAL_BACKOFF_INITIAL_MS = 1_000;
+const REFUSAL_BACKOFF_MAX_MS = 30_000;
+
+/**
+ * A submission whose job no API can find by video. A second try could create a second, billed job,
+ * so this never retries blind:
+ * - a retry of the activity (the worker died or the try timed out mid-request) submits nothing and
+ *   returns no JobId: the earlier try's job, if it exists, reports through its completion event
+ *   (its Extend names this attempt), and if none comes by the deadline the attempt counts as lost
+ *   and the pipeline policy submits the next attempt;
+ * - an answer-less failure (timeout, reset connection, 5xx) is treated the same way;
+ * - a refusal (throttling, connection refused) created nothing: it is retried here, within this
+ *   try's time, and past that the attempt fails (to be retried by the pipeline policy).
+ */
+async function submitWithoutLookup(submit: () => Promise<SubmittedJob>): Promise<SubmittedJob> {
+  const context = Context.current();
+  if (context.info.attempt > 1) return {};
+  // Leave the last quarter of the try's time for one more request.
+  const deadline = Date.now() + context.info.startToCloseTimeoutMs * 0.75;
+  for (
+    let backoffMs = REFUSAL_BACKOFF_INITIAL_MS;
+    ;
+    backoffMs = Math.min(backoffMs * 2, REFUSAL_BACKOFF_MAX_MS)
+  ) {
+    try {
+      return await submit();
+    } catch (err) {
+      const failure = classifySubmissionFailure(err);
+      if (failure === 'maybe-created') return {};
+      if (failure === 'refused-permanent') throw err;
+      if (Date.now() + backoffMs > deadline)
+        throw ApplicationFailure.nonRetryable(
+          `VOD kept refusing the submission: ${err instanceof Error ? err.message : String(err)}`,
+          'Vodflow.SubmitRefused',
+        );
+      await context.sleep(backoffMs);
+    }
+  }
+}
+
+// Transcoding and snapshots can be looked up by video.
 async function findEarlierSubmission(
   port: FollowUpPort,
   input: SubmitFollowUpInput,
@@ -72,8 +120,7 @@ async function findEarlierSubmission(
 ): Promise<SubmittedJob | undefined> {
   try {
     if (input.stage === 'transcode') return await port.findTranscodeTaskSince(input.videoId, sinceMs);
-    if (input.stage === 'snapshot') return await port.findSnapshotJobSince(input.videoId, sinceMs);
-    return undefined;
+    return await port.findSnapshotJobSince(input.videoId, sinceMs);
   } catch (err) {
     throw asActivityFailure(err);
   }
