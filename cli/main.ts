@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../common/config';
+import { ConfigError, extraRegionsOf } from '../common/config';
+import { regionProblem } from '../common/regions';
 import { UsageError } from './output';
 import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
 import { withClient } from './temporal';
@@ -71,6 +72,10 @@ export async function runCli(argv: string[]): Promise<number> {
     },
   });
   const [command = '', ...rest] = positionals;
+  if (values.region !== undefined) {
+    const problem = regionProblem(values.region, extraRegionsOf(process.env.VODFLOW_EXTRA_REGIONS));
+    if (problem) throw new UsageError(`--region: ${problem}`);
+  }
   if (values.help || command === '' || !(command in HELP)) {
     console.log(HELP[command] ?? HELP['']);
     return values.help || command === '' ? 0 : 2;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pollerOptionsSchema, type PollerOptions } from './poller-options';
 import { pipelinePolicySchema, type PipelinePolicy } from './pipeline-policy';
 import { reconcilePolicySchema, type ReconcilePolicy } from './reconcile-policy';
+import { parseExtraRegions, regionProblem } from './regions';
 import { DEFAULT_TASK_QUEUE } from './task-queues';
 
 // The one configuration of vodflow, read from the environment (and an optional .env file loaded by
@@ -43,6 +44,8 @@ const envSchema = z.object({
   /** Comma-separated `region:queue` pairs to consume, e.g. `cn-shanghai:vod-events`. */
   VODFLOW_QUEUES: optionalText,
   VODFLOW_SHARDS: int.min(1).max(64).default(1),
+  /** Comma-separated region ids VOD opened after this release, accepted besides the known ones. */
+  VODFLOW_EXTRA_REGIONS: optionalText,
   /** SMQ account id, used to build `https://<account>.mns.<region>.aliyuncs.com`. */
   SMQ_ACCOUNT_ID: optionalText,
   /** One endpoint for every region (the emulator, or a proxy). Overrides SMQ_ACCOUNT_ID. */
@@ -125,6 +128,8 @@ export interface VodflowConfig {
   credentials?: Credentials;
   queues: QueueRef[];
   shards: number;
+  /** Regions accepted besides VOD's known ones (VODFLOW_EXTRA_REGIONS). */
+  extraRegions: string[];
   smq: { accountId?: string; endpoint?: string };
   vod: { endpoint?: string };
   policy: PipelinePolicy;
@@ -140,6 +145,15 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+/** VODFLOW_EXTRA_REGIONS as a list; a malformed entry is a ConfigError. */
+export function extraRegionsOf(text: string | undefined): string[] {
+  try {
+    return parseExtraRegions(text);
+  } catch (error) {
+    throw new ConfigError(`VODFLOW_EXTRA_REGIONS: ${(error as Error).message}`);
+  }
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -147,6 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
     throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   }
   const e = parsed.data;
+  const extraRegions = extraRegionsOf(e.VODFLOW_EXTRA_REGIONS);
   const queues = (e.VODFLOW_QUEUES ?? '')
     .split(',')
     .map((item) => item.trim())
@@ -155,6 +170,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       const checked = queueRefSchema.safeParse(item);
       if (!checked.success) throw new ConfigError(`VODFLOW_QUEUES: "${item}" is not region:queue`);
       const [region, queue] = item.split(':') as [string, string];
+      const problem = regionProblem(region, extraRegions);
+      if (problem) throw new ConfigError(`VODFLOW_QUEUES: ${problem}`);
       return { region, queue };
     });
   if ((e.ALIBABA_CLOUD_ACCESS_KEY_ID === undefined) !== (e.ALIBABA_CLOUD_ACCESS_KEY_SECRET === undefined)) {
@@ -186,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
         : undefined,
     queues,
     shards: e.VODFLOW_SHARDS,
+    extraRegions,
     smq: { accountId: e.SMQ_ACCOUNT_ID, endpoint: e.SMQ_ENDPOINT },
     vod: { endpoint: e.VOD_ENDPOINT },
     policy: pipelinePolicySchema.parse({

@@ -23,7 +23,6 @@ export {
 } from './user-data';
 export {
   VOD_API_VERSION,
-  VOD_REGION_ENDPOINTS,
   vodEndpointForRegion,
   normaliseEndpoint,
   type EndpointOptions,

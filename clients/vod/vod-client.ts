@@ -115,7 +115,9 @@ export function createVodClient(options: VodClientOptions): VodClient {
   ): Promise<z.output<S>> {
     let answer;
     try {
-      answer = await send(action, toRpcParams(params), timeoutMs);
+      // RegionId on every call: with one endpoint for several regions (a proxy, the emulator) it is
+      // what keeps each region's callbacks, videos and jobs apart.
+      answer = await send(action, toRpcParams({ RegionId: options.region, ...params }), timeoutMs);
     } catch (error) {
       throw error instanceof VodApiError ? error : transportError(action, error);
     }

@@ -101,6 +101,7 @@ export function buildVodEmulator(opts: VodEmulatorOptions = {}): VodEmulator {
         throw new VodFault('MissingParameter', 'The input parameter "Action" is not supplied.');
       authenticate(method, params, { keys, nonces, now: clock.now() });
       stats.count(stats.calls, action);
+      stats.count(stats.regions, params.get('RegionId') ?? 'none');
       const handler = handlerOf(action);
       if (!handler) throw new VodFault('InvalidAction.NotFound');
       if (engine.faults.throttles()) {

@@ -133,6 +133,19 @@ describe('vodflow CLI', () => {
     const shown = await run('status', videoId);
     expect(shown.stdout).toContain('recovered from the VOD API (event lost): upload 1');
 
+    // Every call names its region, so one endpoint serving several regions keeps them apart.
+    const elsewhere = await run('sweep', 'now', '--region', 'ap-southeast-1', '--json');
+    expect(JSON.parse(elsewhere.stdout)).toMatchObject({ listed: 0, started: [] });
+    const { regions } = (await (await fetch(`${stack.vod.endpoint}/__admin/stats`)).json()) as {
+      regions: Record<string, number>;
+    };
+    expect(regions['ap-southeast-1']).toBeGreaterThan(0);
+    expect(regions[REGION]).toBeGreaterThan(0);
+    expect(regions.none).toBeUndefined();
+    const mars = await run('sweep', 'now', '--region', 'mars-1');
+    expect(mars.code).toBe(2);
+    expect(mars.stderr).toContain('"mars-1" is not a VOD region');
+
     // Another region than the one other tests schedule, so that they do not share the Schedule.
     const scheduled = await run('sweep', 'schedule', '--region', 'cn-beijing');
     expect(scheduled.code).toBe(0);

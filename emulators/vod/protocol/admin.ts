@@ -70,6 +70,7 @@ export async function handleAdmin(
       case 'GET stats':
         return send(res, 200, {
           calls: stats.calls,
+          regions: stats.regions,
           throttled: stats.throttled,
           refused: stats.refused,
           pendingWork: engine.pendingWork,

@@ -54,6 +54,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'only-id' })).toThrow(/both/);
   });
 
+  it('accepts only VOD regions, and new ones once named in VODFLOW_EXTRA_REGIONS', () => {
+    expect(() => loadConfig({ VODFLOW_QUEUES: 'mars-1:events' })).toThrow(
+      /VODFLOW_QUEUES: "mars-1" is not a VOD region .*VODFLOW_EXTRA_REGIONS/,
+    );
+    const config = loadConfig({
+      VODFLOW_QUEUES: 'ap-southeast-9:events,cn-beijing:events',
+      VODFLOW_EXTRA_REGIONS: 'ap-southeast-9',
+    });
+    expect(config.queues.map((queue) => queue.region)).toEqual(['ap-southeast-9', 'cn-beijing']);
+    expect(config.extraRegions).toEqual(['ap-southeast-9']);
+    expect(() => loadConfig({ VODFLOW_EXTRA_REGIONS: 'Mars One' })).toThrow(
+      /VODFLOW_EXTRA_REGIONS: "Mars One"/,
+    );
+  });
+
   it('never shows secrets in the redacted form', () => {
     const config = loadConfig({
       ALIBABA_CLOUD_ACCESS_KEY_ID: 'id',

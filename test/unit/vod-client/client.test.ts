@@ -3,15 +3,17 @@ import { vodApiFailure } from '../../helpers/vod-api-failure';
 
 interface SentRequest {
   action: string;
+  /** The action's own parameters (RegionId, sent with every call, is kept apart). */
   params: Record<string, string>;
+  regionId?: string;
   timeoutMs: number;
 }
 
 // A scripted transport: records each request and answers from a queue.
 function scripted(...answers: (RpcAnswer | Error)[]): { send: RpcSend; sent: SentRequest[] } {
   const sent: SentRequest[] = [];
-  const send: RpcSend = (action, params, timeoutMs) => {
-    sent.push({ action, params, timeoutMs });
+  const send: RpcSend = (action, { RegionId: regionId, ...params }, timeoutMs) => {
+    sent.push({ action, params, regionId, timeoutMs });
     const next = answers.shift();
     if (next === undefined) return Promise.reject(new Error('no scripted answer left'));
     return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
@@ -87,7 +89,7 @@ describe('createVodClient: requests', () => {
       Types: ['AIVideoTag', 'AIMediaDNA'],
       Config: { AIMediaDNA: { DNADBId: 'd' } },
     });
-    expect(sent).toEqual([
+    expect(sent.map(({ action, params, timeoutMs }) => ({ action, params, timeoutMs }))).toEqual([
       {
         action: 'SubmitTranscodeJobs',
         params: {
@@ -158,6 +160,14 @@ describe('createVodClient: requests', () => {
     const { send, sent } = scripted(ok({ MessageCallback: {} }));
     await client(send).getMessageCallback();
     expect(sent[0]?.params).toEqual({});
+  });
+
+  it("sends the client's RegionId with every call", async () => {
+    const { send, sent } = scripted(ok({ MessageCallback: {} }), ok({ VideoList: { Video: [] }, Total: 0 }));
+    const vod = createVodClient({ accessKeyId: 'id', accessKeySecret: 's', region: 'ap-southeast-1', send });
+    await vod.getMessageCallback();
+    await vod.getVideoList();
+    expect(sent.map((request) => request.regionId)).toEqual(['ap-southeast-1', 'ap-southeast-1']);
   });
 });
 
