@@ -16,7 +16,7 @@ import {
   type GiveUp,
   type WatchRecord,
 } from './milestone-watch';
-import type { Observation, Outcome, StageDetails, StreamResult } from './observation';
+import type { Observation, Outcome, ReviewVerdict, StageDetails, StreamResult } from './observation';
 
 // The whole processing state of one video, as a plain class with no Temporal dependency: the video
 // workflow is thin wiring around it. Everything here is derived from what was observed, so the same
@@ -117,6 +117,8 @@ export interface VideoSnapshot {
   streams: Record<string, StreamResult & { at: string; attempt: number; source?: EventSource }>;
   stages: Record<FollowUpStage, StageState>;
   deleted?: { at: string; outcome: Outcome; deleteType?: string; source?: EventSource };
+  /** The latest manual review (by its review time); it overrides the AI review's suggestion. */
+  manualReview?: { at: string; verdict: ReviewVerdict; reason?: string; auditor?: string };
   cancelled?: { at: string; reason?: string };
   lastEvent?: { type: string; at: string };
   log: LogEntry[];
@@ -382,6 +384,7 @@ export class VideoState {
         return;
       }
       case 'analysis': {
+        if (observation.impliesUpload) this.implyUpload(observation.at, now);
         this.data.analysis = {
           at: observation.at,
           outcome: observation.outcome,
@@ -400,6 +403,18 @@ export class VideoState {
             source,
           };
         }
+        return;
+      }
+      case 'review': {
+        const previous = this.data.manualReview;
+        // Reviews may arrive in any order: the one made last stands.
+        if (previous && Date.parse(previous.at) > Date.parse(observation.at)) return;
+        this.data.manualReview = {
+          at: observation.at,
+          verdict: observation.verdict,
+          reason: observation.reason,
+          auditor: observation.auditor,
+        };
         return;
       }
       case 'noted':
@@ -687,6 +702,7 @@ export class VideoState {
   }
 
   get blocked(): boolean {
+    if (this.data.manualReview) return this.data.manualReview.verdict === 'blocked';
     const result = this.data.stages.aiAudit.result;
     return result?.stage === 'aiAudit' && result.suggestion === 'block';
   }

@@ -22,7 +22,12 @@ import {
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
 import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
-import { applyVodEvent } from './event-facts';
+import {
+  applyVodEvent,
+  EVENT_TYPES_CHANGED_IN_V2,
+  type DecodedVodEvent,
+  type EventRulesVersion,
+} from './event-facts';
 import type { AwaitedMilestone, CheckOutcome } from './milestone-watch';
 import { VideoState, type FollowUpAction, type VideoSnapshot, type VideoStateLimits } from './video-state';
 
@@ -114,8 +119,13 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   const checking = new Set<string>();
   let lastEventAt = Date.now();
 
+  // Runs recorded before manual reviews and analysis-implied uploads counted replay with the old
+  // reading; the patch is asked only for the event types whose reading changed.
+  const rulesFor = (event: DecodedVodEvent): EventRulesVersion =>
+    EVENT_TYPES_CHANGED_IN_V2.includes(event.EventType) && !patched('event-rules-v2') ? 1 : 2;
+
   setHandler(vodEventSignal, ({ event, meta }) => {
-    const result = applyVodEvent(state, event, meta, nowIso());
+    const result = applyVodEvent(state, event, meta, nowIso(), rulesFor(event));
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;
   });
