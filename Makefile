@@ -3,6 +3,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 NPM_STAMP := node_modules/.vodflow-installed
 TEMPORAL_STAMP := .tools/temporal-cli.path
+TEST_SERVER_STAMP := .tools/temporal-test-server.path
 COMPOSE_STAMP := .tools/docker-compose.ok
 
 .PHONY: help install test demo typecheck lint format-check unit integration bench clean
@@ -21,13 +22,19 @@ $(TEMPORAL_STAMP): scripts/temporal-version.env scripts/temporal-cli.sh
 	@mkdir -p .tools
 	bash scripts/temporal-cli.sh > $@.tmp && mv $@.tmp $@
 
+# The time-skipping test server of the lifecycle tests, pinned in the same file; the tests read its path
+# from the stamp.
+$(TEST_SERVER_STAMP): scripts/temporal-version.env scripts/temporal-test-server.sh $(TEMPORAL_STAMP)
+	@mkdir -p .tools
+	bash scripts/temporal-test-server.sh > $@.tmp && mv $@.tmp $@
+
 # docker-compose validates docker-compose.yml in the tests (no Docker engine needed); Debian's package.
 $(COMPOSE_STAMP):
 	@mkdir -p .tools
 	@command -v docker-compose >/dev/null 2>&1 || bash scripts/install-docker-compose.sh
 	@touch $@
 
-install: $(NPM_STAMP) $(TEMPORAL_STAMP) $(COMPOSE_STAMP)
+install: $(NPM_STAMP) $(TEMPORAL_STAMP) $(TEST_SERVER_STAMP) $(COMPOSE_STAMP)
 
 typecheck: install
 	npx tsc --noEmit

@@ -136,9 +136,14 @@ export interface VideoSnapshot {
   reconciled?: Partial<Record<Milestone | 'delete', number>>;
 }
 
-export interface VideoView extends Omit<VideoSnapshot, 'dedupKeys'> {
+// The documented view of a video (the `state` query, `vodflow status --json`): the snapshot without
+// the workflow's internals (format version, dedup keys, the deployment policy it last read).
+export interface VideoView extends Omit<VideoSnapshot, 'version' | 'dedupKeys' | 'basePolicy'> {
   stage: VideoStage;
   status: VideoStatus;
+  /** Why the video is where it is, when that needs saying: deleted, cancelled, failed, blocked. */
+  reason?: string;
+  /** The effective policy: the deployment's, with what the video pinned (`policyOverride`) on top. */
   policy: PipelinePolicy;
   /** Follow-ups planned for later (retries waiting out their backoff). */
   pendingRetries: { stage: FollowUpStage; attempt: number; notBefore: string }[];
@@ -227,8 +232,14 @@ export class VideoState {
     return this.data.lastEvent?.type;
   }
 
+  /** The deployment's policy with what this video's upload pinned on top. */
   get policy(): PipelinePolicy {
     return { ...this.data.basePolicy, ...this.data.policyOverride };
+  }
+
+  /** Takes the deployment's current policy for every field the video did not pin. */
+  followDeployment(policy: PipelinePolicy): void {
+    this.data.basePolicy = policy;
   }
 
   /**
@@ -777,12 +788,40 @@ export class VideoState {
     return next;
   }
 
+  /** Why the video is in its stage, for the stages where a person asks. */
+  reason(): string | undefined {
+    const deleted = this.data.deleted;
+    switch (this.stage()) {
+      case 'deleted':
+        return `deleted in VOD at ${deleted?.at ?? '?'}${deleted?.source === 'reconcile' ? ' (found missing through the API)' : ''}`;
+      case 'cancelled':
+        return `cancelled by an operator: ${this.data.cancelled?.reason ?? 'no reason given'}`;
+      case 'failed':
+        return this.failedStages()
+          .map((stage) => {
+            const last = this.data.stages[stage].attempts.filter((a) => a.status === 'failed').pop();
+            return `${stage} failed after ${this.allowedAttempts(stage)} attempts: ${last?.errorCode ?? 'error'} ${last?.errorMessage ?? ''}`.trim();
+          })
+          .join('; ');
+      case 'blocked': {
+        const review = this.data.manualReview;
+        if (review) return `blocked by a manual review${review.reason ? `: ${review.reason}` : ''}`;
+        const audit = this.data.stages.aiAudit.result;
+        const label = audit?.stage === 'aiAudit' ? audit.label : undefined;
+        return `blocked by the AI review${label ? `: ${label}` : ''}`;
+      }
+      default:
+        return undefined;
+    }
+  }
+
   view(): VideoView {
-    const { dedupKeys: _omitted, ...rest } = this.snapshot();
+    const { dedupKeys: _dedup, version: _version, basePolicy: _base, ...rest } = this.snapshot();
     return {
       ...rest,
       stage: this.stage(),
       status: this.status(),
+      reason: this.reason(),
       policy: this.policy,
       pendingRetries: this.nextActions()
         .filter((a) => a.notBefore > 0)

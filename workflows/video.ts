@@ -7,6 +7,7 @@ import {
   metricMeter,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -75,6 +76,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     startToCloseTimeout: '1 minute',
     // Bounded so that a continue-as-new waiting for in-flight work is not held up for long.
     retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 4 },
+  });
+  // Reads the worker's configuration: a local activity, one marker in the history, no task round trip.
+  const { deploymentPolicy } = proxyLocalActivities<ReturnType<typeof createActivities>>({
+    startToCloseTimeout: '10s',
   });
   const nowIso = (): string => new Date().toISOString();
   const state = input.carried
@@ -248,6 +253,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     ]);
   };
 
+  // A failed or blocked video waits for a person however long that takes: it never idle-closes, so
+  // that `retry` finds it open. Runs recorded before this rule replay with their idle timer.
+  const needsAttention = (): boolean => state.status() === 'attention' && patched('attention-never-idles');
+
   const maxHistory = limits.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   const idleCloseMs = limits.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
   const historyIsLong = (): boolean =>
@@ -255,8 +264,14 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   for (;;) {
     changed = false;
+    let actions = state.nextActions();
+    // A follow-up about to go (a first submission, a retry, an operator's retry) uses the deployment's
+    // policy as it is now, not as it was when the video began; runs recorded before replay without.
+    if (actions.some((a) => a.notBefore <= Date.now()) && patched('policy-follows-deployment')) {
+      state.followDeployment(await deploymentPolicy());
+      actions = state.nextActions();
+    }
     const now = Date.now();
-    const actions = state.nextActions();
     for (const action of actions) if (action.notBefore <= now) startFollowUp(action);
     const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now) : { due: [] };
     for (const wait of checks.due) startCheck(wait);
@@ -270,7 +285,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
     const later = actions.filter((a) => a.notBefore > now).map((a) => a.notBefore);
     if (checks.nextAt !== undefined) later.push(checks.nextAt);
-    const idleAt = later.length === 0 && inFlight === 0 ? lastEventAt + idleCloseMs : Infinity;
+    const idleAt =
+      later.length === 0 && inFlight === 0 && !needsAttention() ? lastEventAt + idleCloseMs : Infinity;
     const wakeAt = Math.min(idleAt, ...later);
     const woke = await (Number.isFinite(wakeAt)
       ? condition(() => changed || historyIsLong(), Math.max(1, wakeAt - Date.now()))
