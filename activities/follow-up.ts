@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { attemptExtend } from '../common/extend-marker';
 import type { FollowUpStage, PipelinePolicy } from '../common/pipeline-policy';
 import { asActivityFailure } from './activity-failure';
+import { isSessionIdConflict } from './session-conflict';
 import type { FollowUpPort, SubmittedJob } from './follow-up-port';
 
 export interface SubmitFollowUpInput {
@@ -35,7 +36,7 @@ export function createSubmitFollowUp(deps: FollowUpDeps) {
     try {
       switch (input.stage) {
         case 'transcode':
-          return await port.submitTranscode({
+          return await submitTranscodeOnce(port, input, info.scheduledTimestampMs, {
             ...base,
             templateGroupId: policy.templateGroupId,
             sessionId: transcodeSessionId(input.videoId, input.attempt),
@@ -61,6 +62,24 @@ export function createSubmitFollowUp(deps: FollowUpDeps) {
       throw asActivityFailure(err);
     }
   };
+}
+
+// A SessionId conflict means the job of this attempt exists: it is looked up instead of failing the
+// attempt. Until VOD lists it, the activity is retried (a plain error is retryable).
+async function submitTranscodeOnce(
+  port: FollowUpPort,
+  input: SubmitFollowUpInput,
+  sinceMs: number,
+  request: Parameters<FollowUpPort['submitTranscode']>[0],
+): Promise<SubmittedJob> {
+  try {
+    return await port.submitTranscode(request);
+  } catch (err) {
+    if (!isSessionIdConflict(err)) throw err;
+    const existing = await port.findTranscodeTaskSince(input.videoId, sinceMs);
+    if (existing) return existing;
+    throw new Error(`VOD already has transcode session ${request.sessionId}, but does not list its task yet`);
+  }
 }
 
 // Only transcoding and snapshots can be looked up by video; AI jobs cannot, and a rare duplicate AI

@@ -52,7 +52,7 @@ export interface EventMeta {
   dequeueCount?: number;
 }
 
-export type ApplyResult = 'applied' | 'duplicate' | 'unknown';
+export type ApplyResult = 'applied' | 'duplicate' | 'unknown' | 'rejected';
 
 export interface AttemptRecord {
   /** 0: a job vodflow did not submit (VOD's own processing or another client). */
@@ -88,12 +88,16 @@ export interface LogEntry {
   /** Queue lag: from SMQ enqueue to the event being applied here, ms. */
   lagMs?: number;
   result: ApplyResult;
+  /** Why a rejected event could not be applied. */
+  reason?: string;
 }
 
 export interface VideoCounters {
   applied: number;
   duplicates: number;
   unknown: number;
+  /** Events the state logic could not apply (malformed input): logged with the reason, never retried. */
+  rejected?: number;
 }
 
 export interface VideoSnapshot {
@@ -289,9 +293,26 @@ export class VideoState {
     return result;
   }
 
+  /**
+   * Records an event that could not be applied (reading or applying it threw): the video keeps going
+   * and the log says why, instead of the workflow task failing on the same input forever.
+   */
+  reject(input: {
+    eventType: string;
+    eventTime?: string;
+    meta: EventMeta;
+    now: string;
+    reason: string;
+  }): void {
+    this.data.counters.rejected = (this.data.counters.rejected ?? 0) + 1;
+    this.data.updatedAt = input.now;
+    this.log(input, 'rejected', input.reason);
+  }
+
   private log(
     input: { eventType: string; eventTime?: string; meta: EventMeta; now: string },
     result: ApplyResult,
+    reason?: string,
   ): void {
     const { meta, now } = input;
     this.data.log.push({
@@ -302,6 +323,7 @@ export class VideoState {
       messageId: meta.messageId,
       lagMs: meta.enqueueTime === undefined ? undefined : Math.max(0, Date.parse(now) - meta.enqueueTime),
       result,
+      reason,
     });
     trimFront(this.data.log, this.limits.logCapacity);
   }

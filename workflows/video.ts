@@ -2,8 +2,10 @@ import {
   ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   continueAsNew,
+  isCancellation,
   metricMeter,
   patched,
   proxyActivities,
@@ -22,6 +24,7 @@ import {
   VOD_STATUS,
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
+import { applyOrReject } from './apply-or-reject';
 import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
 import {
   applyVodEvent,
@@ -129,42 +132,59 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   const rulesFor = (event: DecodedVodEvent): EventRulesVersion =>
     EVENT_TYPES_CHANGED_IN_V2.includes(event.EventType) && !patched('event-rules-v2') ? 1 : 2;
 
-  setHandler(vodEventSignal, ({ event, meta }) => {
-    const result = applyVodEvent(state, event, meta, nowIso(), rulesFor(event));
+  // Each submission and check runs in a scope of its own, so that `cancel` can stop them.
+  const inFlightWork = new Set<CancellationScope>();
+  const inCancellableScope = <T>(run: () => Promise<T>): Promise<T> => {
+    const scope = new CancellationScope();
+    inFlightWork.add(scope);
+    return scope.run(run).finally(() => inFlightWork.delete(scope));
+  };
+
+  setHandler(vodEventSignal, (args) => {
+    const result = applyOrReject(state, args, nowIso(), rulesFor);
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;
   });
   setHandler(videoStateQuery, () => state.view());
   setHandler(
     retryStageUpdate,
-    ({ stage }) => {
-      const retried = state.retryStage(stage);
-      changed = true;
-      const next = state.nextActions().find((a) => a.stage === retried);
-      return { stage: retried, attempt: next?.attempt ?? 0 };
-    },
+    ({ stage }) =>
+      refusingOnError(() => {
+        const retried = state.retryStage(stage);
+        changed = true;
+        const next = state.nextActions().find((a) => a.stage === retried);
+        return { stage: retried, attempt: next?.attempt ?? 0 };
+      }),
     { validator: ({ stage }: { stage?: FollowUpStage }) => refuseWith(state.retryRefusal(stage)) },
   );
   setHandler(
     cancelVideoUpdate,
-    ({ reason }) => {
-      state.cancel(reason, nowIso());
-      changed = true;
-      return { stage: state.stage() };
-    },
+    ({ reason }) =>
+      refusingOnError(() => {
+        state.cancel(reason, nowIso());
+        // The video is done: stop waiting for submissions and checks still under way (runs recorded
+        // before this rule waited for them).
+        if (inFlightWork.size > 0 && patched('cancel-stops-in-flight-work')) {
+          for (const scope of inFlightWork) scope.cancel();
+        }
+        changed = true;
+        return { stage: state.stage() };
+      }),
     { validator: (_request: { reason?: string }) => refuseWith(state.cancelRefusal()) },
   );
 
   const startFollowUp = (action: FollowUpAction): void => {
     state.markSubmitting(action.stage, action.attempt, nowIso());
     inFlight += 1;
-    submitFollowUp({
-      videoId: state.videoId,
-      region: input.region,
-      stage: action.stage,
-      attempt: action.attempt,
-      policy: state.policy,
-    })
+    inCancellableScope(() =>
+      submitFollowUp({
+        videoId: state.videoId,
+        region: input.region,
+        stage: action.stage,
+        attempt: action.attempt,
+        policy: state.policy,
+      }),
+    )
       .then(
         ({ jobId }) => {
           state.markSubmitted(action.stage, action.attempt, jobId);
@@ -201,14 +221,16 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       if (applied > 0) reconciled.add(1, { stage: wait.milestone });
       if (giveUp?.reason === 'missing') reconciled.add(1, { stage: 'delete' });
     };
-    reconcileMilestone({
-      videoId: state.videoId,
-      region: input.region,
-      milestone: wait.milestone,
-      attempt: wait.attempt,
-      jobId: wait.jobId,
-      since: wait.since,
-    })
+    inCancellableScope(() =>
+      reconcileMilestone({
+        videoId: state.videoId,
+        region: input.region,
+        milestone: wait.milestone,
+        attempt: wait.attempt,
+        jobId: wait.jobId,
+        since: wait.since,
+      }),
+    )
       .then(
         (result) => {
           let applied = 0;
@@ -303,7 +325,21 @@ function refuseWith(refusal: string | undefined): void {
   if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'Refused');
 }
 
+// Any other error thrown in an update handler would fail the workflow task and wedge the video; the
+// caller gets it as the update's failure instead.
+function refusingOnError<T>(act: () => T): T {
+  try {
+    return act();
+  } catch (err) {
+    if (err instanceof ApplicationFailure) throw err;
+    throw ApplicationFailure.nonRetryable(err instanceof Error ? err.message : String(err), 'Refused');
+  }
+}
+
 function failureOf(err: unknown): { code: string; message: string } {
+  if (isCancellation(err)) {
+    return { code: 'Vodflow.Cancelled', message: 'the video was cancelled before the submission returned' };
+  }
   const cause = err instanceof ActivityFailure ? err.cause : err;
   if (cause instanceof ApplicationFailure)
     return { code: cause.type ?? 'ApplicationFailure', message: cause.message };
