@@ -1,4 +1,4 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { videoWorkflowId } from '../common/workflow-ids';
 import type { videoWorkflow } from '../workflows/video';
@@ -9,6 +9,17 @@ export type LatestVideoRun =
   | { open: true }
   /** `carried` is the closed run's final state, ready to start the next run of the video's chain. */
   | { open: false; carried: VideoSnapshot | undefined };
+
+/** True when the video has a workflow, open or closed (and not yet removed by retention). */
+export async function isKnownVideo(temporal: Client, videoId: string): Promise<boolean> {
+  try {
+    await temporal.workflow.getHandle(videoWorkflowId(videoId)).describe();
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return false;
+    throw err;
+  }
+}
 
 // What a revival starts from: the state the video's latest run closed with. Shared by the poller (a
 // late event) and the operator commands (retry, cancel) so that both revive a video the same way.

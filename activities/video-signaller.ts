@@ -4,7 +4,8 @@ import { videoWorkflowId } from '../common/workflow-ids';
 import { vodEventSignal, type VodEventSignalArgs } from '../workflows/definitions';
 import type { VideoSnapshot } from '../workflows/video-state';
 import type { videoWorkflow } from '../workflows/video';
-import { latestVideoRun } from './video-revival';
+import { NOTE_ONLY_EVENT_TYPES } from '../workflows/event-facts';
+import { isKnownVideo, latestVideoRun } from './video-revival';
 import { videoWorkflowInput, type VideoWorkflowInputDeps } from './video-workflow-input';
 
 export interface VideoSignallerDeps extends VideoWorkflowInputDeps {
@@ -12,7 +13,8 @@ export interface VideoSignallerDeps extends VideoWorkflowInputDeps {
   taskQueue: string;
 }
 
-export type SignalOutcome = 'signalled' | 'revived';
+/** `skipped`: an event that only notes a change, about a video vodflow has never seen (adoption off). */
+export type SignalOutcome = 'signalled' | 'revived' | 'skipped';
 
 // Delivers one event to its video's workflow with signal-with-start. Resolves only once Temporal
 // has recorded the signal: that is what allows the queue message to be deleted (design §3.1).
@@ -47,6 +49,13 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
     region: string | undefined,
     payload: VodEventSignalArgs,
   ): Promise<SignalOutcome> {
+    if (
+      deps.policy.adopt === 'off' &&
+      NOTE_ONLY_EVENT_TYPES.includes(payload.event.EventType) &&
+      !(await isKnownVideo(deps.temporal, videoId))
+    ) {
+      return 'skipped';
+    }
     // Bounded: a second round only happens when another poller revived the video meanwhile.
     for (let round = 0; round < 3; round++) {
       try {

@@ -19,7 +19,8 @@ export async function status(client: Client, videoId: string, json: boolean): Pr
   if (json) return printJson(view);
   console.log(`video ${videoId}: ${view.stage} (${view.status})${view.open ? '' : ', workflow closed'}`);
   if (view.reason) console.log(view.reason);
-  console.log(`first seen ${view.firstSeenAt}, updated ${view.updatedAt}, run ${view.runs}`);
+  const origin = view.origin ? `, ${view.origin}` : '';
+  console.log(`first seen ${view.firstSeenAt}${origin}, updated ${view.updatedAt}, run ${view.runs}`);
   console.log(`policy: ${describePolicy(view.policy)}${pinned(view.policyOverride)}`);
   printTable(
     ['follow-up', 'attempts', 'job ids', 'last error'],

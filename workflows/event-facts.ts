@@ -8,7 +8,7 @@ import {
 import { attemptMarkerOf, policyOverrideOf } from '../common/extend-marker';
 import type { FollowUpStage } from '../common/pipeline-policy';
 import type { Observation, Outcome, SnapshotSet, StageDetails, StreamResult } from './observation';
-import type { ApplyResult, EventMeta, VideoState } from './video-state';
+import type { ApplyResult, EventMeta, VideoOrigin, VideoState } from './video-state';
 
 // Maps each VOD event type to what it means for the pipeline. The one place that knows event field
 // names; VideoState knows only observations.
@@ -27,6 +27,30 @@ export const EVENT_TYPES_CHANGED_IN_V2: readonly string[] = [
   'VideoAnalysisComplete',
   'UploadByURLComplete',
 ];
+
+// Events that change nothing in a video's pipeline (observed as `noted`), and a deletion: for a video
+// vodflow has never seen they are no reason to start following it (with adoption `off`).
+export const NOTE_ONLY_EVENT_TYPES: readonly string[] = [
+  'MediaBaseChangeComplete',
+  'UpdateMediaStorageClassComplete',
+  'RestoreMediaComplete',
+  'SubmitMediaRefreshComplete',
+  'DynamicImageComplete',
+  'AddLiveRecordVideoComplete',
+  'LiveRecordVideoComposeStart',
+  'ProduceMediaComplete',
+  'WorkflowTaskComplete',
+  'DeleteMediaComplete',
+];
+
+// The events that announce a video's upload: a workflow that starts with one follows a new video.
+const UPLOAD_EVENT_TYPES: readonly string[] = ['FileUploadComplete', 'UploadByURLComplete'];
+
+/** How vodflow came to know a video, from the first event it ever got of it. */
+export function originOfFirstEvent(event: DecodedVodEvent | undefined): VideoOrigin {
+  const type: unknown = event?.EventType;
+  return typeof type === 'string' && UPLOAD_EVENT_TYPES.includes(type) ? 'new' : 'adopted';
+}
 
 export function applyVodEvent(
   state: VideoState,

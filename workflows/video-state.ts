@@ -42,6 +42,8 @@ export type VideoStatus = 'active' | 'retrying' | 'complete' | 'attention';
 
 export type EventSource = 'queue' | 'reconcile' | 'operator';
 
+export type VideoOrigin = 'new' | 'swept' | 'adopted';
+
 export interface EventMeta {
   source: EventSource;
   region?: string;
@@ -134,6 +136,12 @@ export interface VideoSnapshot {
   runs: number;
   /** Set when the sweep found the video in VOD before any of its events (its upload event was lost). */
   discoveredBy?: 'sweep';
+  /**
+   * How vodflow came to know the video: its upload (`new`), the sweep (`swept`), or a first event
+   * that was not the upload (`adopted`: older than vodflow, or its closed workflow was purged).
+   * Absent in runs recorded before origins existed (they behave as `new`).
+   */
+  origin?: VideoOrigin;
   /** Deadlines and reconciliation checks of what the video awaits. */
   watch?: WatchRecord[];
   /** Milestones recovered from VOD's API because their event never came, per milestone (and 'delete'). */
@@ -219,6 +227,7 @@ export class VideoState {
         dedupKeys: [],
         runs: 1,
         discoveredBy: options.discoveredBy,
+        origin: options.discoveredBy === 'sweep' ? 'swept' : undefined,
       },
       { ...DEFAULT_VIDEO_STATE_LIMITS, ...options.limits },
     );
@@ -230,6 +239,21 @@ export class VideoState {
 
   get videoId(): string {
     return this.data.videoId;
+  }
+
+  get origin(): VideoOrigin | undefined {
+    return this.data.origin;
+  }
+
+  /** True before the first event of any kind reached this video's state. */
+  get untouched(): boolean {
+    const { applied, duplicates, unknown, rejected } = this.data.counters;
+    return applied + duplicates + unknown + (rejected ?? 0) === 0;
+  }
+
+  /** Set once, from the first event of a video vodflow had no state of. */
+  setOrigin(origin: VideoOrigin): void {
+    this.data.origin ??= origin;
   }
 
   get lastEventType(): string | undefined {
@@ -395,6 +419,8 @@ export class VideoState {
           recordedAt: now,
         };
         if (observation.policyOverride) this.data.policyOverride = observation.policyOverride;
+        // The upload event itself came after all (events are unordered): a new video, not an old one.
+        if (this.data.origin === 'adopted' && source === 'queue') this.data.origin = 'new';
         return;
       }
       case 'stream': {
@@ -540,8 +566,11 @@ export class VideoState {
         milestone: 'upload',
         attempt: 0,
         since: this.data.firstSeenAt,
-        // A video the sweep found has waited long enough already: check at once.
-        firstCheckDelayMs: this.data.discoveredBy === 'sweep' ? 0 : firstCheckDelayMs(policy, 'upload'),
+        // A video the sweep found has waited long enough already, and an adopted one is old: check at once.
+        firstCheckDelayMs:
+          this.data.discoveredBy === 'sweep' || this.data.origin === 'adopted'
+            ? 0
+            : firstCheckDelayMs(policy, 'upload'),
       });
       return waits;
     }
@@ -774,6 +803,8 @@ export class VideoState {
 
   /** Follow-up jobs to submit, now or later (retries wait out their backoff). */
   nextActions(): FollowUpAction[] {
+    // An adopted video's processing is VOD's past: vodflow only records it, unless told to complete it.
+    if (this.data.origin === 'adopted' && this.policy.adopt !== 'submit') return [];
     const stage = this.stage();
     if (stage === 'deleted' || stage === 'cancelled' || stage === 'blocked' || stage === 'failed') return [];
     const actions: FollowUpAction[] = [];

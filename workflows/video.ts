@@ -28,6 +28,7 @@ import { applyOrReject } from './apply-or-reject';
 import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
 import {
   applyVodEvent,
+  originOfFirstEvent,
   EVENT_TYPES_CHANGED_IN_V2,
   type DecodedVodEvent,
   type EventRulesVersion,
@@ -141,6 +142,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   };
 
   setHandler(vodEventSignal, (args) => {
+    // A fresh workflow whose first event is not the upload follows a video vodflow did not see begin.
+    if (!input.carried && state.origin === undefined && state.untouched && patched('video-origin')) {
+      state.setOrigin(originOfFirstEvent(args?.event));
+    }
     const result = applyOrReject(state, args, nowIso(), rulesFor);
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;

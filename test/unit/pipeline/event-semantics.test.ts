@@ -147,3 +147,37 @@ describe('event semantics', () => {
     expect(analysed.stage()).toBe('uploading');
   });
 });
+
+describe('adopted videos', () => {
+  const submitPolicy = pipelinePolicySchema.parse({ snapshot: false, aiAudit: false });
+  const reconciledUpload = (state: VideoState) =>
+    applyVodEvent(
+      state,
+      decoded({ EventType: 'FileUploadComplete', EventTime: '2025-01-01T08:00:00Z', VideoId: 'v1' }),
+      { source: 'reconcile' },
+      NOW,
+    );
+
+  it('records what VOD did and submits nothing by default', () => {
+    const state = VideoState.create('v1', NOW, { policy: submitPolicy });
+    state.setOrigin('adopted');
+    reconciledUpload(state);
+    expect(state.stage()).toBe('uploaded');
+    expect(state.nextActions()).toEqual([]);
+  });
+
+  it('submits what is missing with adopt=submit', () => {
+    const state = VideoState.create('v1', NOW, { policy: { ...submitPolicy, adopt: 'submit' } });
+    state.setOrigin('adopted');
+    reconciledUpload(state);
+    expect(state.nextActions()).toEqual([{ stage: 'transcode', attempt: 1, notBefore: 0 }]);
+  });
+
+  it('becomes new when its upload event arrives after all (events are unordered)', () => {
+    const state = VideoState.create('v1', NOW, { policy: submitPolicy });
+    state.setOrigin('adopted');
+    apply(state, { EventType: 'FileUploadComplete', EventTime: '2026-11-25T08:00:00Z', VideoId: 'v1' });
+    expect(state.origin).toBe('new');
+    expect(state.nextActions()).toEqual([{ stage: 'transcode', attempt: 1, notBefore: 0 }]);
+  });
+});
