@@ -16,6 +16,7 @@ import {
   type GiveUp,
   type WatchRecord,
 } from './milestone-watch';
+import { migrateSnapshot, SNAPSHOT_VERSION } from './snapshot-format';
 import type { Observation, Outcome, ReviewVerdict, StageDetails, StreamResult } from './observation';
 
 // The whole processing state of one video, as a plain class with no Temporal dependency: the video
@@ -103,7 +104,8 @@ export interface VideoCounters {
 }
 
 export interface VideoSnapshot {
-  version: 1;
+  /** The format version (workflows/snapshot-format.ts); older snapshots are migrated when read. */
+  version: typeof SNAPSHOT_VERSION;
   videoId: string;
   region?: string;
   firstSeenAt: string;
@@ -213,7 +215,7 @@ export class VideoState {
     for (const stage of FOLLOW_UP_STAGES) stages[stage] = { attempts: [], manualRetries: 0 };
     return new VideoState(
       {
-        version: 1,
+        version: SNAPSHOT_VERSION,
         videoId,
         region: options.region,
         firstSeenAt: now,
@@ -233,8 +235,14 @@ export class VideoState {
     );
   }
 
-  static restore(snapshot: VideoSnapshot, limits: Partial<VideoStateLimits> = {}): VideoState {
-    return new VideoState(structuredCloneJson(snapshot), { ...DEFAULT_VIDEO_STATE_LIMITS, ...limits });
+  static restore(
+    snapshot: Parameters<typeof migrateSnapshot>[0],
+    limits: Partial<VideoStateLimits> = {},
+  ): VideoState {
+    return new VideoState(migrateSnapshot(structuredCloneJson(snapshot)), {
+      ...DEFAULT_VIDEO_STATE_LIMITS,
+      ...limits,
+    });
   }
 
   get videoId(): string {

@@ -5,6 +5,7 @@ import { videoWorkflowId } from '../../../common/workflow-ids';
 import { videoStateQuery } from '../../../workflows/definitions';
 import type { videoWorkflow } from '../../../workflows/video';
 import { eventually } from '../../helpers/eventually';
+import { recordHistory } from '../../helpers/history-recorder';
 import { REGION, startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 import { sharedStack } from '../../helpers/shared-stack';
 
@@ -101,6 +102,7 @@ describe('adoption of videos vodflow did not see begin', () => {
     expect(await submissions()).toBe(before);
     const settled = await handle.query(videoStateQuery);
     expect(followUpsTried(settled.stages)).toBe(0);
+    await recordHistory(handle, 'video-v2-adopted-after-purge');
   });
 
   it('with adoption off, starts no workflow for a metadata event of a video it has never seen', async () => {

@@ -10,6 +10,7 @@ import { cancelVideoUpdate, videoStateQuery } from '../../../workflows/definitio
 import type { videoWorkflow } from '../../../workflows/video';
 import { VideoState, type EventMeta } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
+import { recordHistory } from '../../helpers/history-recorder';
 import { silentLog, startPipelineWorker, type RunningPipelineWorker } from '../../helpers/pipeline-worker';
 
 // The read side and the operator actions once a video's workflow has closed, on a real Temporal
@@ -115,12 +116,14 @@ describe('closed videos', () => {
     });
     expect(view).toMatchObject({ open: true, status: 'attention' });
     expect(view.reason).toMatch(/^transcode failed after 1 attempts: /);
+    await recordHistory(handleOf(failed), 'video-v2-failed-stays-open');
   });
 
   it('lists one row per video, its latest run, after continue-as-new and revival', async () => {
     // Uploaded and waiting for VOD's transcode: it does not idle-close meanwhile.
     const continued = uniqueVideoId();
     await signal(continued, 'FileUploadComplete.success');
+    const firstRun = (await handleOf(continued).describe()).runId;
     for (let i = 1; i <= 30; i++) {
       await signal(continued, 'VideoAnalysisComplete.success', {
         EventTime: `2026-11-25T08:00:${String(i).padStart(2, '0')}Z`,
@@ -129,6 +132,8 @@ describe('closed videos', () => {
     await eventually(async () =>
       expect((await handleOf(continued).query(videoStateQuery)).runs).toBeGreaterThan(1),
     );
+    await recordHistory(handleOf(continued), 'video-v2-continue-as-new-run1', firstRun);
+    await recordHistory(handleOf(continued), 'video-v2-continue-as-new-run2');
 
     const revived = uniqueVideoId();
     await signal(revived, 'FileUploadComplete.success');
@@ -159,6 +164,7 @@ describe('closed videos', () => {
     // Ready and awaiting nothing: it closes after the (test-short) idle period.
     const closed = await handleOf(videoId).result();
     expect(closed.cancelled).toBeUndefined();
+    const idleRun = (await handleOf(videoId).describe()).runId;
 
     const reopenedFrom = await reviveVideo(deps(), videoId, (state) => {
       expect(VideoState.restore(state).cancelRefusal()).toBeUndefined();
@@ -168,6 +174,8 @@ describe('closed videos', () => {
     const final = await handleOf(videoId).result();
     expect(final).toMatchObject({ runs: 2, cancelled: { reason: 'taken down' } });
     const runBefore = (await handleOf(videoId).describe()).runId;
+    await recordHistory(handleOf(videoId), 'video-v2-idle-closed-run1', idleRun);
+    await recordHistory(handleOf(videoId), 'video-v2-reopened-and-cancelled-run2', runBefore);
 
     await expect(
       reviveVideo(deps(), videoId, (state) => {

@@ -9,6 +9,7 @@ import { videoWorkflowId } from '../../../common/workflow-ids';
 import { cancelVideoUpdate, videoStateQuery, vodEventSignal } from '../../../workflows/definitions';
 import type { videoWorkflow } from '../../../workflows/video';
 import { eventually } from '../../helpers/eventually';
+import { recordHistory } from '../../helpers/history-recorder';
 import { REGION, startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 
 // Whatever comes in, a video workflow keeps going: input its state logic cannot read is recorded as
@@ -78,6 +79,7 @@ describe('video workflow handlers', () => {
       expect(final.stages.transcode.attempts).toEqual([
         expect.objectContaining({ attempt: 1, status: 'failed', errorCode: 'Vodflow.Cancelled' }),
       ]);
+      await recordHistory(handleOf(videoId), 'video-v2-rejected-event-and-cancel-in-flight');
     } finally {
       await stack.vod.setFaults({ throttleRate: 0 });
     }
