@@ -1,4 +1,4 @@
-import type { VideoSnapshot } from './video-state';
+import type { VideoSnapshot } from './video-snapshot';
 
 // The video snapshot is durable: it is the continue-as-new input, the closed run's result that a
 // revival carries, and what `vodflow status` reads of a closed video, possibly written by an older

@@ -5,182 +5,45 @@ import {
   retryDelayMs,
   type FollowUpStage,
   type PipelinePolicy,
-  type PolicyOverride,
 } from '../common/pipeline-policy';
-import { firstCheckDelayMs, type Milestone, type ReconcilePolicy } from '../common/reconcile-policy';
+import { firstCheckDelayMs, type ReconcilePolicy } from '../common/reconcile-policy';
+import { DedupWindow } from './dedup-window';
 import {
   MilestoneWatch,
   type AwaitedMilestone,
   type CheckOutcome,
   type CheckPlan,
   type GiveUp,
-  type WatchRecord,
 } from './milestone-watch';
+import type { Observation, StreamResult } from './observation';
+import { cancelRefusal, retryRefusal, type OperatorFacts } from './operator-actions';
 import { migrateSnapshot, SNAPSHOT_VERSION } from './snapshot-format';
-import type { Observation, Outcome, ReviewVerdict, StageDetails, StreamResult } from './observation';
+import {
+  DEFAULT_VIDEO_STATE_LIMITS,
+  type ApplyResult,
+  type AttemptRecord,
+  type EventMeta,
+  type EventSource,
+  type FollowUpAction,
+  type StageState,
+  type StageStatus,
+  type VideoOrigin,
+  type VideoSnapshot,
+  type VideoStage,
+  type VideoStateLimits,
+  type VideoStatus,
+  type VideoView,
+} from './video-snapshot';
+import { reasonOf, viewOf } from './video-view';
+
+export * from './video-snapshot';
 
 // The whole processing state of one video, as a plain class with no Temporal dependency: the video
-// workflow is thin wiring around it. Everything here is derived from what was observed, so the same
+// workflow is thin wiring around it. It is the facade over the pieces: the dedup window
+// (dedup-window.ts), the milestone watch (milestone-watch.ts), operator actions (operator-actions.ts)
+// and the view (video-view.ts); the snapshot's types live in video-snapshot.ts. Everything here is derived from what was observed, so the same
 // events in any order end in the same state (design §3.3). The snapshot is plain JSON: it is the
 // workflow's query answer, its continue-as-new input and its result.
-
-export const VIDEO_STAGES = [
-  'uploading',
-  'uploaded',
-  'transcoding',
-  'snapshotting',
-  'analyzing',
-  'ready',
-  'failed',
-  'blocked',
-  'deleted',
-  'cancelled',
-] as const;
-export type VideoStage = (typeof VIDEO_STAGES)[number];
-
-/** Coarse status for listing: is anything expected to happen, and does it need a person. */
-export type VideoStatus = 'active' | 'retrying' | 'complete' | 'attention';
-
-export type EventSource = 'queue' | 'reconcile' | 'operator';
-
-export type VideoOrigin = 'new' | 'swept' | 'adopted';
-
-export interface EventMeta {
-  source: EventSource;
-  region?: string;
-  queue?: string;
-  messageId?: string;
-  /** SMQ EnqueueTime, ms since the epoch. */
-  enqueueTime?: number;
-  dequeueCount?: number;
-}
-
-export type ApplyResult = 'applied' | 'duplicate' | 'unknown' | 'rejected';
-
-export interface AttemptRecord {
-  /** 0: a job vodflow did not submit (VOD's own processing or another client). */
-  attempt: number;
-  status: 'submitting' | 'submitted' | 'succeeded' | 'failed';
-  submittedAt?: string;
-  jobId?: string;
-  /** Workflow time when the failure was recorded: retries back off from here. */
-  failedAt?: string;
-  completedAt?: string;
-  errorCode?: string;
-  errorMessage?: string;
-  /** Where the completion came from: VOD's event, or vodflow's reconciliation against the API. */
-  completedVia?: EventSource;
-}
-
-export interface StageState {
-  attempts: AttemptRecord[];
-  /** What the successful job produced. */
-  result?: StageDetails;
-  /** Extra attempts granted by operators through retryStage. */
-  manualRetries: number;
-  /** Set by retryStage: the next attempt goes now instead of after the backoff. */
-  retryNow?: boolean;
-}
-
-export interface LogEntry {
-  eventType: string;
-  eventTime?: string;
-  receivedAt: string;
-  source: EventSource;
-  messageId?: string;
-  /** Queue lag: from SMQ enqueue to the event being applied here, ms. */
-  lagMs?: number;
-  result: ApplyResult;
-  /** Why a rejected event could not be applied. */
-  reason?: string;
-}
-
-export interface VideoCounters {
-  applied: number;
-  duplicates: number;
-  unknown: number;
-  /** Events the state logic could not apply (malformed input): logged with the reason, never retried. */
-  rejected?: number;
-}
-
-export interface VideoSnapshot {
-  /** The format version (workflows/snapshot-format.ts); older snapshots are migrated when read. */
-  version: typeof SNAPSHOT_VERSION;
-  videoId: string;
-  region?: string;
-  firstSeenAt: string;
-  updatedAt: string;
-  basePolicy: PipelinePolicy;
-  policyOverride?: PolicyOverride;
-  uploaded?: {
-    at: string;
-    size?: number;
-    fileUrl?: string;
-    implied: boolean;
-    source?: EventSource;
-    /** Workflow time when vodflow learned of the upload (`at` is VOD's clock, and may be old). */
-    recordedAt?: string;
-  };
-  analysis?: { at: string; outcome: Outcome; durationSeconds?: number; width?: number; height?: number };
-  streams: Record<string, StreamResult & { at: string; attempt: number; source?: EventSource }>;
-  stages: Record<FollowUpStage, StageState>;
-  deleted?: { at: string; outcome: Outcome; deleteType?: string; source?: EventSource };
-  /** The latest manual review (by its review time); it overrides the AI review's suggestion. */
-  manualReview?: { at: string; verdict: ReviewVerdict; reason?: string; auditor?: string };
-  cancelled?: { at: string; reason?: string };
-  lastEvent?: { type: string; at: string };
-  log: LogEntry[];
-  counters: VideoCounters;
-  unknownEventTypes: string[];
-  /** Dedup keys, oldest first (bounded). */
-  dedupKeys: string[];
-  /** How many runs (continue-as-new) this video's workflow chain has had. */
-  runs: number;
-  /** Set when the sweep found the video in VOD before any of its events (its upload event was lost). */
-  discoveredBy?: 'sweep';
-  /**
-   * How vodflow came to know the video: its upload (`new`), the sweep (`swept`), or a first event
-   * that was not the upload (`adopted`: older than vodflow, or its closed workflow was purged).
-   * Absent in runs recorded before origins existed (they behave as `new`).
-   */
-  origin?: VideoOrigin;
-  /** Deadlines and reconciliation checks of what the video awaits. */
-  watch?: WatchRecord[];
-  /** Milestones recovered from VOD's API because their event never came, per milestone (and 'delete'). */
-  reconciled?: Partial<Record<Milestone | 'delete', number>>;
-}
-
-// The documented view of a video (the `state` query, `vodflow status --json`): the snapshot without
-// the workflow's internals (format version, dedup keys, the deployment policy it last read).
-export interface VideoView extends Omit<VideoSnapshot, 'version' | 'dedupKeys' | 'basePolicy'> {
-  stage: VideoStage;
-  status: VideoStatus;
-  /** Why the video is where it is, when that needs saying: deleted, cancelled, failed, blocked. */
-  reason?: string;
-  /** The effective policy: the deployment's, with what the video pinned (`policyOverride`) on top. */
-  policy: PipelinePolicy;
-  /** Follow-ups planned for later (retries waiting out their backoff). */
-  pendingRetries: { stage: FollowUpStage; attempt: number; notBefore: string }[];
-}
-
-export interface FollowUpAction {
-  stage: FollowUpStage;
-  attempt: number;
-  /** ms since the epoch; due now when ≤ the current time. */
-  notBefore: number;
-}
-
-export interface VideoStateLimits {
-  dedupCapacity: number;
-  logCapacity: number;
-  unknownTypesCapacity: number;
-}
-
-export const DEFAULT_VIDEO_STATE_LIMITS: VideoStateLimits = {
-  dedupCapacity: 2_000,
-  logCapacity: 100,
-  unknownTypesCapacity: 20,
-};
 
 // A follow-up may start once the stage before it is in (or not required).
 const PREREQUISITE: Record<FollowUpStage, FollowUpStage | 'upload'> = {
@@ -192,13 +55,13 @@ const PREREQUISITE: Record<FollowUpStage, FollowUpStage | 'upload'> = {
 };
 
 export class VideoState {
-  private readonly dedup: Set<string>;
+  private readonly dedup: DedupWindow;
 
   private constructor(
     private readonly data: VideoSnapshot,
     private readonly limits: VideoStateLimits,
   ) {
-    this.dedup = new Set(data.dedupKeys);
+    this.dedup = new DedupWindow(data.dedupKeys, limits.dedupCapacity);
   }
 
   static create(
@@ -296,10 +159,10 @@ export class VideoState {
     if (keys.some((key) => this.dedup.has(key))) {
       this.data.counters.duplicates += 1;
       // A duplicate proves the same message came back: remember its other keys too.
-      this.remember(keys);
+      this.dedup.remember(keys);
       return 'duplicate';
     }
-    this.remember(keys);
+    this.dedup.remember(keys);
     if (input.observation && this.settledAlready(input.observation, meta.source)) {
       // The same milestone, once from VOD's event and once from reconciliation: one of them is
       // late, and changes nothing.
@@ -401,18 +264,6 @@ export class VideoState {
     return observation.attempt === 0 && observation.jobId
       ? (stage.attempts.find((a) => a.attempt > 0 && a.jobId === observation.jobId)?.attempt ?? 0)
       : observation.attempt;
-  }
-
-  private remember(keys: string[]): void {
-    for (const key of keys) {
-      if (this.dedup.has(key)) continue;
-      this.dedup.add(key);
-      this.data.dedupKeys.push(key);
-    }
-    while (this.data.dedupKeys.length > this.limits.dedupCapacity) {
-      const oldest = this.data.dedupKeys.shift();
-      if (oldest !== undefined) this.dedup.delete(oldest);
-    }
   }
 
   private observe(observation: Observation, now: string, source: EventSource): void {
@@ -709,14 +560,7 @@ export class VideoState {
 
   /** Why retryStage cannot run now, or undefined when it can. */
   retryRefusal(stage: FollowUpStage | undefined): string | undefined {
-    if (this.data.deleted?.outcome === 'success') return 'the video is deleted';
-    if (this.data.cancelled) return 'the video workflow is cancelled';
-    const target = stage ?? this.failedStages()[0];
-    if (!target) return 'no stage has failed';
-    if (!isStageRequired(this.policy, target)) return `stage ${target} is not part of this video's pipeline`;
-    if (this.stageStatus(target) !== 'failed')
-      return `stage ${target} has not failed (it is ${this.stageStatus(target)})`;
-    return undefined;
+    return retryRefusal(this.operatorFacts(), stage);
   }
 
   /** Grants one more attempt to a failed stage, submitted at once. Check retryRefusal first. */
@@ -731,9 +575,17 @@ export class VideoState {
   }
 
   cancelRefusal(): string | undefined {
-    if (this.data.cancelled) return 'the video workflow is already cancelled';
-    if (this.data.deleted?.outcome === 'success') return 'the video is deleted';
-    return undefined;
+    return cancelRefusal(this.operatorFacts());
+  }
+
+  private operatorFacts(): OperatorFacts {
+    return {
+      deleted: this.data.deleted?.outcome === 'success',
+      cancelled: this.data.cancelled !== undefined,
+      policy: this.policy,
+      failedStages: this.failedStages(),
+      stageStatus: (stage) => this.stageStatus(stage),
+    };
   }
 
   cancel(reason: string | undefined, now: string): void {
@@ -745,7 +597,7 @@ export class VideoState {
 
   // ---- derived state ----
 
-  stageStatus(stage: FollowUpStage): 'done' | 'running' | 'waiting' | 'failed' | 'not-started' {
+  stageStatus(stage: FollowUpStage): StageStatus {
     const state = this.data.stages[stage];
     if (state.attempts.some((a) => a.status === 'succeeded')) return 'done';
     if (state.attempts.some((a) => a.status === 'submitting' || a.status === 'submitted')) return 'running';
@@ -754,11 +606,11 @@ export class VideoState {
     return failures >= this.allowedAttempts(stage) ? 'failed' : 'waiting';
   }
 
-  private allowedAttempts(stage: FollowUpStage): number {
+  allowedAttempts(stage: FollowUpStage): number {
     return this.policy.maxAttempts + this.data.stages[stage].manualRetries;
   }
 
-  private failedStages(): FollowUpStage[] {
+  failedStages(): FollowUpStage[] {
     return FOLLOW_UP_STAGES.filter(
       (s) => isStageRequired(this.policy, s) && this.stageStatus(s) === 'failed',
     );
@@ -851,43 +703,21 @@ export class VideoState {
 
   /** Why the video is in its stage, for the stages where a person asks. */
   reason(): string | undefined {
-    const deleted = this.data.deleted;
-    switch (this.stage()) {
-      case 'deleted':
-        return `deleted in VOD at ${deleted?.at ?? '?'}${deleted?.source === 'reconcile' ? ' (found missing through the API)' : ''}`;
-      case 'cancelled':
-        return `cancelled by an operator: ${this.data.cancelled?.reason ?? 'no reason given'}`;
-      case 'failed':
-        return this.failedStages()
-          .map((stage) => {
-            const last = this.data.stages[stage].attempts.filter((a) => a.status === 'failed').pop();
-            return `${stage} failed after ${this.allowedAttempts(stage)} attempts: ${last?.errorCode ?? 'error'} ${last?.errorMessage ?? ''}`.trim();
-          })
-          .join('; ');
-      case 'blocked': {
-        const review = this.data.manualReview;
-        if (review) return `blocked by a manual review${review.reason ? `: ${review.reason}` : ''}`;
-        const audit = this.data.stages.aiAudit.result;
-        const label = audit?.stage === 'aiAudit' ? audit.label : undefined;
-        return `blocked by the AI review${label ? `: ${label}` : ''}`;
-      }
-      default:
-        return undefined;
-    }
+    return reasonOf(
+      this.data,
+      this.stage(),
+      this.failedStages().map((stage) => ({ stage, allowed: this.allowedAttempts(stage) })),
+    );
   }
 
   view(): VideoView {
-    const { dedupKeys: _dedup, version: _version, basePolicy: _base, ...rest } = this.snapshot();
-    return {
-      ...rest,
+    return viewOf(this.snapshot(), {
       stage: this.stage(),
       status: this.status(),
       reason: this.reason(),
       policy: this.policy,
-      pendingRetries: this.nextActions()
-        .filter((a) => a.notBefore > 0)
-        .map((a) => ({ stage: a.stage, attempt: a.attempt, notBefore: new Date(a.notBefore).toISOString() })),
-    };
+      nextActions: this.nextActions(),
+    });
   }
 }
 
