@@ -7,6 +7,7 @@ import {
   type PipelinePolicy,
 } from '../common/pipeline-policy';
 import { firstCheckDelayMs, type ReconcilePolicy } from '../common/reconcile-policy';
+import { AttemptLedger } from './attempt-ledger';
 import { DedupWindow } from './dedup-window';
 import {
   MilestoneWatch,
@@ -21,7 +22,6 @@ import { migrateSnapshot, SNAPSHOT_VERSION } from './snapshot-format';
 import {
   DEFAULT_VIDEO_STATE_LIMITS,
   type ApplyResult,
-  type AttemptRecord,
   type EventMeta,
   type EventSource,
   type FollowUpAction,
@@ -40,7 +40,7 @@ export * from './video-snapshot';
 
 // The whole processing state of one video, as a plain class with no Temporal dependency: the video
 // workflow is thin wiring around it. It is the facade over the pieces: the dedup window
-// (dedup-window.ts), the milestone watch (milestone-watch.ts), operator actions (operator-actions.ts)
+// (dedup-window.ts), the attempt ledger (attempt-ledger.ts), the milestone watch (milestone-watch.ts), operator actions (operator-actions.ts)
 // and the view (video-view.ts); the snapshot's types live in video-snapshot.ts. Everything here is derived from what was observed, so the same
 // events in any order end in the same state (design §3.3). The snapshot is plain JSON: it is the
 // workflow's query answer, its continue-as-new input and its result.
@@ -56,12 +56,14 @@ const PREREQUISITE: Record<FollowUpStage, FollowUpStage | 'upload'> = {
 
 export class VideoState {
   private readonly dedup: DedupWindow;
+  private readonly ledger: AttemptLedger;
 
   private constructor(
     private readonly data: VideoSnapshot,
     private readonly limits: VideoStateLimits,
   ) {
     this.dedup = new DedupWindow(data.dedupKeys, limits.dedupCapacity);
+    this.ledger = new AttemptLedger(data.stages);
   }
 
   static create(
@@ -244,7 +246,7 @@ export class VideoState {
       }
       case 'stage': {
         const stage = this.data.stages[observation.stage];
-        const record = stage.attempts.find((a) => a.attempt === this.attemptOf(observation));
+        const record = stage.attempts.find((a) => a.attempt === this.ledger.attemptOf(observation));
         const settled =
           (record?.status === 'succeeded' && observation.outcome === 'success') ||
           (record?.status === 'failed' && observation.outcome === 'failure');
@@ -255,15 +257,6 @@ export class VideoState {
       default:
         return false;
     }
-  }
-
-  // Events that carry no attempt marker (VOD does not echo Extend on every event) are matched to
-  // vodflow's attempt through their JobId when the submission has returned it.
-  private attemptOf(observation: Extract<Observation, { kind: 'stage' }>): number {
-    const stage = this.data.stages[observation.stage];
-    return observation.attempt === 0 && observation.jobId
-      ? (stage.attempts.find((a) => a.attempt > 0 && a.jobId === observation.jobId)?.attempt ?? 0)
-      : observation.attempt;
   }
 
   private observe(observation: Observation, now: string, source: EventSource): void {
@@ -298,7 +291,7 @@ export class VideoState {
       }
       case 'stage': {
         this.implyUpload(observation.at, now);
-        this.recordOutcome(observation, now, source);
+        this.ledger.recordOutcome(observation, now, source);
         return;
       }
       case 'analysis': {
@@ -344,59 +337,14 @@ export class VideoState {
     this.data.uploaded ??= { at, implied: true, recordedAt: now };
   }
 
-  private recordOutcome(
-    observation: Extract<Observation, { kind: 'stage' }>,
-    now: string,
-    source: EventSource,
-  ): void {
-    const stage = this.data.stages[observation.stage];
-    const record = this.attemptRecord(observation.stage, this.attemptOf(observation));
-    if (record.status === 'succeeded') return;
-    record.jobId ??= observation.jobId;
-    record.completedAt = observation.at;
-    record.completedVia = source;
-    if (observation.outcome === 'success') {
-      record.status = 'succeeded';
-      record.errorCode = undefined;
-      record.errorMessage = undefined;
-      record.failedAt = undefined;
-      if (observation.details) stage.result = observation.details;
-    } else {
-      record.status = 'failed';
-      record.errorCode = observation.errorCode;
-      record.errorMessage = observation.errorMessage;
-      record.failedAt ??= now;
-    }
-  }
-
   // ---- follow-up bookkeeping (called by the workflow around its activities) ----
 
   markSubmitting(stage: FollowUpStage, attempt: number, now: string): void {
-    const state = this.data.stages[stage];
-    if (state.attempts.some((a) => a.attempt === attempt)) return;
-    state.attempts.push({ attempt, status: 'submitting', submittedAt: now });
-    state.attempts.sort((a, b) => a.attempt - b.attempt);
-    state.retryNow = undefined;
+    this.ledger.markSubmitting(stage, attempt, now);
   }
 
   markSubmitted(stage: FollowUpStage, attempt: number, jobId: string | undefined): void {
-    const state = this.data.stages[stage];
-    const record = state.attempts.find((a) => a.attempt === attempt);
-    if (!record) return;
-    record.jobId ??= jobId;
-    if (record.status === 'submitting') record.status = 'submitted';
-    // The completion event came before the submission returned its JobId and, carrying no attempt
-    // marker, was filed under attempt 0: it belongs to this attempt.
-    const early = jobId ? state.attempts.find((a) => a.attempt === 0 && a.jobId === jobId) : undefined;
-    if (early && record.status === 'submitted') {
-      record.status = early.status;
-      record.completedAt = early.completedAt;
-      record.failedAt = early.failedAt;
-      record.errorCode = early.errorCode;
-      record.errorMessage = early.errorMessage;
-      record.completedVia = early.completedVia;
-      state.attempts.splice(state.attempts.indexOf(early), 1);
-    }
+    this.ledger.markSubmitted(stage, attempt, jobId);
   }
 
   markSubmitFailed(
@@ -405,12 +353,7 @@ export class VideoState {
     error: { code: string; message: string },
     now: string,
   ): void {
-    const record = this.data.stages[stage].attempts.find((a) => a.attempt === attempt);
-    if (!record || record.status === 'succeeded') return;
-    record.status = 'failed';
-    record.errorCode = error.code;
-    record.errorMessage = error.message;
-    record.failedAt ??= now;
+    this.ledger.markSubmitFailed(stage, attempt, error, now);
   }
 
   // ---- deadlines and reconciliation ----
@@ -501,45 +444,10 @@ export class VideoState {
     if (giveUp.reason === 'missing') {
       this.markGone(now, giveUp.checks);
     } else if (wait.milestone !== 'upload') {
-      this.markLost(wait.milestone, wait.attempt, giveUp, input.detail, now);
+      this.ledger.markLost(wait.milestone, wait.attempt, giveUp, input.detail, now);
     }
     this.data.updatedAt = now;
     return giveUp;
-  }
-
-  private markLost(
-    stage: FollowUpStage,
-    attempt: number,
-    giveUp: GiveUp,
-    detail: string | undefined,
-    now: string,
-  ): void {
-    const record = this.attemptRecord(stage, attempt);
-    if (record.status === 'succeeded' || record.status === 'failed') return;
-    const error =
-      giveUp.reason === 'too-long'
-        ? {
-            code: 'Vodflow.CompletionTimeout',
-            message: `VOD still reported the job running after ${giveUp.checks} checks`,
-          }
-        : {
-            code: 'Vodflow.CompletionLost',
-            message: `VOD had no record of the job after ${giveUp.checks} checks${detail ? ` (${detail})` : ''}`,
-          };
-    this.markSubmitFailed(stage, attempt, error, now);
-    record.completedVia = 'reconcile';
-  }
-
-  // The record of one attempt; the first word of an attempt vodflow has no record of creates it.
-  private attemptRecord(stage: FollowUpStage, attempt: number): AttemptRecord {
-    const attempts = this.data.stages[stage].attempts;
-    let record = attempts.find((a) => a.attempt === attempt);
-    if (!record) {
-      record = { attempt, status: 'submitted' };
-      attempts.push(record);
-      attempts.sort((a, b) => a.attempt - b.attempt);
-    }
-    return record;
   }
 
   // VOD says, check after check, that the video does not exist: its deletion event was lost.
