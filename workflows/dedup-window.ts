@@ -1,5 +1,6 @@
-// The dedup window of a video (design §3.2): the keys of the events applied lately, oldest first,
-// bounded. It works on the snapshot's own key list, so that the window survives continue-as-new.
+// The dedup window of a video (exactly-once effect over at-least-once delivery): the keys of the
+// events applied lately, oldest first, bounded. It works on the snapshot's own key list, so that the
+// window survives continue-as-new.
 export class DedupWindow {
   private readonly known: Set<string>;
 

@@ -19,6 +19,7 @@ import {
 import type { Observation, StreamResult } from './observation';
 import { cancelRefusal, retryRefusal, type OperatorFacts } from './operator-actions';
 import { migrateSnapshot, SNAPSHOT_VERSION } from './snapshot-format';
+import { StageDerivation } from './stage-derivation';
 import {
   DEFAULT_VIDEO_STATE_LIMITS,
   type ApplyResult,
@@ -40,23 +41,16 @@ export * from './video-snapshot';
 
 // The whole processing state of one video, as a plain class with no Temporal dependency: the video
 // workflow is thin wiring around it. It is the facade over the pieces: the dedup window
-// (dedup-window.ts), the attempt ledger (attempt-ledger.ts), the milestone watch (milestone-watch.ts), operator actions (operator-actions.ts)
+// (dedup-window.ts), the attempt ledger (attempt-ledger.ts), stage derivation (stage-derivation.ts),
+// the milestone watch (milestone-watch.ts), operator actions (operator-actions.ts)
 // and the view (video-view.ts); the snapshot's types live in video-snapshot.ts. Everything here is derived from what was observed, so the same
 // events in any order end in the same state (design §3.3). The snapshot is plain JSON: it is the
 // workflow's query answer, its continue-as-new input and its result.
 
-// A follow-up may start once the stage before it is in (or not required).
-const PREREQUISITE: Record<FollowUpStage, FollowUpStage | 'upload'> = {
-  transcode: 'upload',
-  snapshot: 'transcode',
-  aiAudit: 'snapshot',
-  aiTag: 'snapshot',
-  aiDna: 'snapshot',
-};
-
 export class VideoState {
   private readonly dedup: DedupWindow;
   private readonly ledger: AttemptLedger;
+  private readonly derive: StageDerivation;
 
   private constructor(
     private readonly data: VideoSnapshot,
@@ -64,6 +58,7 @@ export class VideoState {
   ) {
     this.dedup = new DedupWindow(data.dedupKeys, limits.dedupCapacity);
     this.ledger = new AttemptLedger(data.stages);
+    this.derive = new StageDerivation(data);
   }
 
   static create(
@@ -135,7 +130,7 @@ export class VideoState {
 
   /** The deployment's policy with what this video's upload pinned on top. */
   get policy(): PipelinePolicy {
-    return { ...this.data.basePolicy, ...this.data.policyOverride };
+    return this.derive.policy;
   }
 
   /** Takes the deployment's current policy for every field the video did not pin. */
@@ -503,65 +498,34 @@ export class VideoState {
     this.data.updatedAt = now;
   }
 
-  // ---- derived state ----
+  // ---- derived state (stage-derivation.ts) ----
 
   stageStatus(stage: FollowUpStage): StageStatus {
-    const state = this.data.stages[stage];
-    if (state.attempts.some((a) => a.status === 'succeeded')) return 'done';
-    if (state.attempts.some((a) => a.status === 'submitting' || a.status === 'submitted')) return 'running';
-    const failures = state.attempts.filter((a) => a.status === 'failed').length;
-    if (failures === 0) return 'not-started';
-    return failures >= this.allowedAttempts(stage) ? 'failed' : 'waiting';
+    return this.derive.stageStatus(stage);
   }
 
   allowedAttempts(stage: FollowUpStage): number {
-    return this.policy.maxAttempts + this.data.stages[stage].manualRetries;
+    return this.derive.allowedAttempts(stage);
   }
 
   failedStages(): FollowUpStage[] {
-    return FOLLOW_UP_STAGES.filter(
-      (s) => isStageRequired(this.policy, s) && this.stageStatus(s) === 'failed',
-    );
+    return this.derive.failedStages();
   }
 
   private prerequisiteMet(stage: FollowUpStage): boolean {
-    let before = PREREQUISITE[stage];
-    // Skip stages the policy leaves out: the prerequisite is the nearest required one before.
-    while (before !== 'upload' && !isStageRequired(this.policy, before)) before = PREREQUISITE[before];
-    return before === 'upload' ? this.data.uploaded !== undefined : this.stageStatus(before) === 'done';
+    return this.derive.prerequisiteMet(stage);
   }
 
   get blocked(): boolean {
-    if (this.data.manualReview) return this.data.manualReview.verdict === 'blocked';
-    const result = this.data.stages.aiAudit.result;
-    return result?.stage === 'aiAudit' && result.suggestion === 'block';
+    return this.derive.blocked;
   }
 
   stage(): VideoStage {
-    if (this.data.deleted?.outcome === 'success') return 'deleted';
-    if (this.data.cancelled) return 'cancelled';
-    if (this.blocked) return 'blocked';
-    if (this.failedStages().length > 0) return 'failed';
-    if (!this.data.uploaded) return 'uploading';
-    for (const stage of FOLLOW_UP_STAGES) {
-      if (!isStageRequired(this.policy, stage) || this.stageStatus(stage) === 'done') continue;
-      if (stage === 'transcode') {
-        const nothingYet =
-          this.stageStatus('transcode') === 'not-started' && Object.keys(this.data.streams).length === 0;
-        return nothingYet && this.policy.transcode === 'submit' ? 'uploaded' : 'transcoding';
-      }
-      return stage === 'snapshot' ? 'snapshotting' : 'analyzing';
-    }
-    return 'ready';
+    return this.derive.stage();
   }
 
   status(): VideoStatus {
-    const stage = this.stage();
-    if (stage === 'failed' || stage === 'blocked') return 'attention';
-    if (stage === 'ready' || stage === 'deleted' || stage === 'cancelled') return 'complete';
-    return FOLLOW_UP_STAGES.some((s) => isStageRequired(this.policy, s) && this.stageStatus(s) === 'waiting')
-      ? 'retrying'
-      : 'active';
+    return this.derive.status();
   }
 
   /** True once nothing more will happen to this video (its workflow may close). */
