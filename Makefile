@@ -3,6 +3,7 @@ SHELL := bash
 .DEFAULT_GOAL := help
 NPM_STAMP := node_modules/.vodflow-installed
 TEMPORAL_STAMP := .tools/temporal-cli.path
+TEST_SERVER_STAMP := .tools/temporal-test-server.path
 COMPOSE_STAMP := .tools/docker-compose.ok
 CONFORMANCE_PYTHON_STAMP := .tools/conformance-python.ok
 CONFORMANCE_JAVA_STAMP := .tools/conformance-java.classpath
@@ -23,6 +24,12 @@ $(TEMPORAL_STAMP): scripts/temporal-version.env scripts/temporal-cli.sh
 	@mkdir -p .tools
 	bash scripts/temporal-cli.sh > $@.tmp && mv $@.tmp $@
 
+# The time-skipping test server of the lifecycle tests, pinned in the same file; the tests read its path
+# from the stamp.
+$(TEST_SERVER_STAMP): scripts/temporal-version.env scripts/temporal-test-server.sh $(TEMPORAL_STAMP)
+	@mkdir -p .tools
+	bash scripts/temporal-test-server.sh > $@.tmp && mv $@.tmp $@
+
 # docker-compose validates docker-compose.yml in the tests (no Docker engine needed); Debian's package.
 $(COMPOSE_STAMP):
 	@mkdir -p .tools
@@ -41,7 +48,7 @@ $(CONFORMANCE_JAVA_STAMP): test/conformance/java/pom.xml $(wildcard test/conform
 	@mkdir -p .tools
 	bash scripts/conformance-java.sh > $@.tmp && mv $@.tmp $@
 
-install: $(NPM_STAMP) $(TEMPORAL_STAMP) $(COMPOSE_STAMP)
+install: $(NPM_STAMP) $(TEMPORAL_STAMP) $(TEST_SERVER_STAMP) $(COMPOSE_STAMP)
 
 conformance-tools: $(CONFORMANCE_PYTHON_STAMP) $(CONFORMANCE_JAVA_STAMP)
 

@@ -5,6 +5,21 @@ import tseslint from 'typescript-eslint';
 // Node built-ins in every spelling a workflow file could use to reach them.
 const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 
+// Everything the workflow sandbox loads: the workflows and the shared pure modules of common/ they
+// import (event schemas, policies, ids, search attributes). common/config.ts (environment) and the
+// other Node-only modules stay outside, and these files may not import them.
+const workflowSafe = [
+  'workflows/**/*.ts',
+  'common/events/**/*.ts',
+  'common/extend-marker.ts',
+  'common/pipeline-policy.ts',
+  'common/poller-options.ts',
+  'common/reconcile-policy.ts',
+  'common/search-attributes.ts',
+  'common/task-queues.ts',
+  'common/workflow-ids.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', '.tools/', 'coverage/', 'bin/', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -24,7 +39,7 @@ export default tseslint.config(
   },
   {
     // Workflow code is replayed in a sandbox: it must stay deterministic and free of I/O.
-    files: ['workflows/**/*.ts'],
+    files: workflowSafe,
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -35,10 +50,17 @@ export default tseslint.config(
           })),
           patterns: [
             {
-              group: ['**/activities', '**/activities/**', '**/clients', '**/clients/**', '**/emulators/**'],
+              group: [
+                '**/activities',
+                '**/activities/**',
+                '**/clients',
+                '**/clients/**',
+                '**/emulators/**',
+                '**/common/config',
+              ],
               allowTypeImports: true,
               message:
-                'Workflows may import only types from activities and clients; call them via proxyActivities.',
+                'Workflow-safe code may import only types from activities, clients and the config; call them via proxyActivities.',
             },
           ],
         },

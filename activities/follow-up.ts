@@ -3,6 +3,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { attemptExtend } from '../common/extend-marker';
 import type { FollowUpStage, PipelinePolicy } from '../common/pipeline-policy';
 import { asActivityFailure } from './activity-failure';
+import { isSessionIdConflict } from './session-conflict';
 import type { FollowUpPort, SubmittedJob } from './follow-up-port';
 import { classifySubmissionFailure } from './submission-failure';
 
@@ -38,7 +39,7 @@ export function createSubmitFollowUp(deps: FollowUpDeps) {
     try {
       switch (input.stage) {
         case 'transcode':
-          return await port.submitTranscode({
+          return await submitTranscodeOnce(port, input, info.scheduledTimestampMs, {
             ...base,
             templateGroupId: policy.templateGroupId,
             sessionId: transcodeSessionId(input.videoId, input.attempt),
@@ -109,6 +110,24 @@ async function submitWithoutLookup(submit: () => Promise<SubmittedJob>): Promise
         );
       await context.sleep(backoffMs);
     }
+  }
+}
+
+// A SessionId conflict means the job of this attempt exists: it is looked up instead of failing the
+// attempt. Until VOD lists it, the activity is retried (a plain error is retryable).
+async function submitTranscodeOnce(
+  port: FollowUpPort,
+  input: SubmitFollowUpInput,
+  sinceMs: number,
+  request: Parameters<FollowUpPort['submitTranscode']>[0],
+): Promise<SubmittedJob> {
+  try {
+    return await port.submitTranscode(request);
+  } catch (err) {
+    if (!isSessionIdConflict(err)) throw err;
+    const existing = await port.findTranscodeTaskSince(input.videoId, sinceMs);
+    if (existing) return existing;
+    throw new Error(`VOD already has transcode session ${request.sessionId}, but does not list its task yet`);
   }
 }
 

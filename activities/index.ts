@@ -43,6 +43,11 @@ export function createActivities(deps: ActivityDeps) {
     submitFollowUp: createSubmitFollowUp(deps),
     reconcileMilestone: createReconcileMilestone(deps),
     sweepRecentVideos: createSweepRecentVideos(deps),
+    // The worker's pipeline policy as configured now: a running video reads it before each follow-up
+    // decision, so that a fixed configuration applies without restarting the video.
+    deploymentPolicy(): Promise<PipelinePolicy> {
+      return Promise.resolve(deps.policy);
+    },
     async redriveMessage({ region, queue, body }: { region: string; queue: string; body: string }) {
       return deps.queue(region, queue).send(body);
     },

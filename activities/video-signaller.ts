@@ -4,6 +4,8 @@ import { videoWorkflowId } from '../common/workflow-ids';
 import { vodEventSignal, type VodEventSignalArgs } from '../workflows/definitions';
 import type { VideoSnapshot } from '../workflows/video-state';
 import type { videoWorkflow } from '../workflows/video';
+import { NOTE_ONLY_EVENT_TYPES } from '../workflows/event-facts';
+import { isKnownVideo, latestVideoRun } from './video-revival';
 import { videoWorkflowInput, type VideoWorkflowInputDeps } from './video-workflow-input';
 
 export interface VideoSignallerDeps extends VideoWorkflowInputDeps {
@@ -11,7 +13,8 @@ export interface VideoSignallerDeps extends VideoWorkflowInputDeps {
   taskQueue: string;
 }
 
-export type SignalOutcome = 'signalled' | 'revived';
+/** `skipped`: an event that only notes a change, about a video vodflow has never seen (adoption off). */
+export type SignalOutcome = 'signalled' | 'revived' | 'skipped';
 
 // Delivers one event to its video's workflow with signal-with-start. Resolves only once Temporal
 // has recorded the signal: that is what allows the queue message to be deleted (design §3.1).
@@ -46,7 +49,13 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
     region: string | undefined,
     payload: VodEventSignalArgs,
   ): Promise<SignalOutcome> {
-    const handle = deps.temporal.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
+    if (
+      deps.policy.adopt === 'off' &&
+      NOTE_ONLY_EVENT_TYPES.includes(payload.event.EventType) &&
+      !(await isKnownVideo(deps.temporal, videoId))
+    ) {
+      return 'skipped';
+    }
     // Bounded: a second round only happens when another poller revived the video meanwhile.
     for (let round = 0; round < 3; round++) {
       try {
@@ -55,19 +64,9 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
-      const latest = await handle.describe();
-      if (latest.status.name === 'RUNNING') continue;
-      // Only a completed run has a final state; a failed or terminated one restarts from the event.
-      const carried =
-        latest.status.name === 'COMPLETED'
-          ? await deps.temporal.workflow
-              .getHandle<typeof videoWorkflow>(latest.workflowId, latest.runId)
-              .result()
-          : undefined;
-      // The revived run is the next run of the video's chain, like a continue-as-new.
-      await start(videoId, region, payload, {
-        carried: carried ? { ...carried, runs: carried.runs + 1 } : undefined,
-      });
+      const latest = await latestVideoRun(deps.temporal, videoId);
+      if (latest.open) continue;
+      await start(videoId, region, payload, { carried: latest.carried });
       return 'revived';
     }
     throw new Error(

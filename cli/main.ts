@@ -2,7 +2,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { parseArgs } from 'node:util';
 import { ConfigError, extraRegionsOf } from '../common/config';
 import { regionProblem } from '../common/regions';
-import { UsageError } from './output';
+import { RefusedError, UsageError } from './output';
 import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
 import { withClient } from './temporal';
 import { configureCallbackCommand, consume, dev, emulator, worker } from './stack-commands';
@@ -123,9 +123,9 @@ export async function runCli(argv: string[]): Promise<number> {
         return list(client, { stage: values.stage, limit, json: values.json });
       }
       case 'retry':
-        return retry(client, need(0, 'video id'), values.stage);
+        return retry(client, config, need(0, 'video id'), values.stage);
       case 'cancel':
-        return cancel(client, need(0, 'video id'), values.reason);
+        return cancel(client, config, need(0, 'video id'), values.reason);
       case 'quarantine': {
         const action = need(0, 'action (list, show, redrive or discard)');
         if (action === 'list') {
@@ -144,6 +144,7 @@ export async function runCli(argv: string[]): Promise<number> {
 export function explain(err: unknown): { message: string; code: number } {
   if (err instanceof UsageError) return { message: err.message, code: 2 };
   if (err instanceof ConfigError) return { message: err.message, code: 2 };
+  if (err instanceof RefusedError) return { message: `refused: ${err.message}`, code: 1 };
   if (err instanceof WorkflowUpdateFailedError) {
     return { message: `refused: ${err.cause?.message ?? err.message}`, code: 1 };
   }

@@ -4,6 +4,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** The video's state refuses an operator action (checked before reopening a closed video). */
+export class RefusedError extends Error {
+  override name = 'RefusedError';
+}
+
 export function printJson(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));
 }

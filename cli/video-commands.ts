@@ -1,35 +1,27 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { FOLLOW_UP_STAGES, type FollowUpStage } from '../common/pipeline-policy';
-import { VOD_STAGE } from '../common/search-attributes';
-import { videoIdFromWorkflowId, videoWorkflowId } from '../common/workflow-ids';
-import { cancelVideoUpdate, retryStageUpdate, videoStateQuery } from '../workflows/definitions';
+import { reviveVideo } from '../activities/video-revival';
+import type { VodflowConfig } from '../common/config';
+import {
+  FOLLOW_UP_STAGES,
+  isStageRequired,
+  type FollowUpStage,
+  type PipelinePolicy,
+} from '../common/pipeline-policy';
+import { videoWorkflowId } from '../common/workflow-ids';
+import { cancelVideoUpdate, retryStageUpdate } from '../workflows/definitions';
 import type { videoWorkflow } from '../workflows/video';
-import { VIDEO_STAGES, type VideoView } from '../workflows/video-state';
-import { printJson, printTable, UsageError } from './output';
-
-async function videoState(client: Client, videoId: string): Promise<VideoView | Omit<VideoView, 'stage'>> {
-  const handle = client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
-  try {
-    const description = await handle.describe();
-    // A closed video answers from its final state (the workflow's result).
-    if (description.status.name !== 'RUNNING') {
-      const final = await handle.result();
-      return { ...final, policy: final.basePolicy, status: 'complete', pendingRetries: [] };
-    }
-    return await handle.query(videoStateQuery);
-  } catch (err) {
-    if (err instanceof WorkflowNotFoundError)
-      throw new UsageError(`vodflow has seen no event of video ${videoId}`);
-    throw err;
-  }
-}
+import { VIDEO_STAGES, VideoState } from '../workflows/video-state';
+import { printJson, printTable, RefusedError, UsageError } from './output';
+import { listVideos, readVideoStatus } from './video-reads';
 
 export async function status(client: Client, videoId: string, json: boolean): Promise<void> {
-  const view = await videoState(client, videoId);
+  const view = await readVideoStatus(client, videoId);
   if (json) return printJson(view);
-  const stage = 'stage' in view ? view.stage : 'closed';
-  console.log(`video ${videoId}: ${stage} (${view.status})`);
-  console.log(`first seen ${view.firstSeenAt}, updated ${view.updatedAt}, run ${view.runs}`);
+  console.log(`video ${videoId}: ${view.stage} (${view.status})${view.open ? '' : ', workflow closed'}`);
+  if (view.reason) console.log(view.reason);
+  const origin = view.origin ? `, ${view.origin}` : '';
+  console.log(`first seen ${view.firstSeenAt}${origin}, updated ${view.updatedAt}, run ${view.runs}`);
+  console.log(`policy: ${describePolicy(view.policy)}${pinned(view.policyOverride)}`);
   printTable(
     ['follow-up', 'attempts', 'job ids', 'last error'],
     FOLLOW_UP_STAGES.filter((s) => view.stages[s].attempts.length > 0).map((s) => {
@@ -57,6 +49,21 @@ export async function status(client: Client, videoId: string, json: boolean): Pr
   }
 }
 
+function describePolicy(policy: PipelinePolicy): string {
+  const stages = FOLLOW_UP_STAGES.filter((s) => isStageRequired(policy, s));
+  return [
+    `transcode=${policy.transcode}`,
+    `template group ${policy.templateGroupId ?? '(none)'}`,
+    `stages ${stages.join(',') || '(none)'}`,
+    `${policy.maxAttempts} attempts`,
+  ].join(', ');
+}
+
+function pinned(override: object | undefined): string {
+  const keys = Object.keys(override ?? {});
+  return keys.length > 0 ? ` (pinned by the video: ${keys.join(', ')})` : '';
+}
+
 export async function list(
   client: Client,
   options: { stage?: string; limit: number; json: boolean },
@@ -64,44 +71,65 @@ export async function list(
   if (options.stage && !(VIDEO_STAGES as readonly string[]).includes(options.stage)) {
     throw new UsageError(`unknown stage ${options.stage}; one of: ${VIDEO_STAGES.join(', ')}`);
   }
-  const query = [
-    `WorkflowType = "videoWorkflow"`,
-    options.stage ? `${VOD_STAGE.name} = "${options.stage}"` : '',
-  ]
-    .filter(Boolean)
-    .join(' AND ');
-  const rows: { videoId: string; stage: string; status: string; lastEvent: string; updatedAt: string }[] = [];
-  for await (const execution of client.workflow.list({ query, pageSize: Math.min(options.limit, 1000) })) {
-    const attributes = execution.typedSearchAttributes;
-    rows.push({
-      videoId: videoIdFromWorkflowId(execution.workflowId) ?? execution.workflowId,
-      stage: attributes.get(VOD_STAGE) ?? '',
-      status: String(execution.searchAttributes.VodStatus?.[0] ?? ''),
-      lastEvent: String(execution.searchAttributes.VodLastEvent?.[0] ?? ''),
-      updatedAt: String(execution.searchAttributes.VodUpdatedAt?.[0] ?? ''),
-    });
-    if (rows.length >= options.limit) break;
-  }
+  const rows = await listVideos(client, options);
   if (options.json) return printJson(rows);
   printTable(
-    ['video', 'stage', 'status', 'last event', 'updated'],
-    rows.map((r) => [r.videoId, r.stage, r.status, r.lastEvent, r.updatedAt]),
+    ['video', 'stage', 'status', 'last event', 'updated', 'workflow'],
+    rows.map((r) => [r.videoId, r.stage, r.status, r.lastEvent, r.updatedAt, r.open ? 'open' : 'closed']),
     'no videos',
   );
 }
 
-export async function retry(client: Client, videoId: string, stage: string | undefined): Promise<void> {
+// A closed video is reopened with its final state (as a late event would) before the action, unless
+// that state already refuses the action: then nothing is started.
+async function reopenFor(
+  client: Client,
+  config: VodflowConfig,
+  videoId: string,
+  refusal: (state: VideoState) => string | undefined,
+): Promise<void> {
+  const deps = {
+    temporal: client,
+    taskQueue: config.temporal.taskQueue,
+    policy: config.policy,
+    videoLimits: config.video,
+    reconcile: config.reconcile,
+  };
+  try {
+    await reviveVideo(deps, videoId, (closed) => {
+      const refused = refusal(VideoState.restore(closed));
+      if (refused) throw new RefusedError(refused);
+    });
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError)
+      throw new UsageError(`vodflow has seen no event of video ${videoId}`);
+    throw err;
+  }
+}
+
+export async function retry(
+  client: Client,
+  config: VodflowConfig,
+  videoId: string,
+  stage: string | undefined,
+): Promise<void> {
   if (stage !== undefined && !(FOLLOW_UP_STAGES as readonly string[]).includes(stage)) {
     throw new UsageError(`unknown stage ${stage}; one of: ${FOLLOW_UP_STAGES.join(', ')}`);
   }
+  const target = stage as FollowUpStage | undefined;
+  await reopenFor(client, config, videoId, (state) => state.retryRefusal(target));
   const handle = client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
-  const result = await handle.executeUpdate(retryStageUpdate, {
-    args: [{ stage: stage as FollowUpStage | undefined }],
-  });
+  const result = await handle.executeUpdate(retryStageUpdate, { args: [{ stage: target }] });
   console.log(`retrying ${result.stage} of ${videoId} (attempt ${result.attempt})`);
 }
 
-export async function cancel(client: Client, videoId: string, reason: string | undefined): Promise<void> {
+export async function cancel(
+  client: Client,
+  config: VodflowConfig,
+  videoId: string,
+  reason: string | undefined,
+): Promise<void> {
+  await reopenFor(client, config, videoId, (state) => state.cancelRefusal());
   const handle = client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
   await handle.executeUpdate(cancelVideoUpdate, { args: [{ reason }] });
   console.log(`cancelled ${videoId}: no further follow-ups; its workflow closes`);

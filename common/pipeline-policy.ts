@@ -18,6 +18,13 @@ export const pipelinePolicySchema = z.object({
   aiTag: z.boolean().default(false),
   aiDna: z.boolean().default(false),
   dnaDbId: z.string().min(1).optional(),
+  /**
+   * Videos vodflow adopts (their first event was not the upload): `record` what VOD did and submit
+   * nothing, also `submit` what is missing, or `off`: like record, and an event that only notes a
+   * change (metadata, storage, CDN...) starts no workflow for a video vodflow has never seen.
+   * Not overridable per video.
+   */
+  adopt: z.enum(['off', 'record', 'submit']).default('record'),
   /** Attempts per stage (the first submission included) before the video is `failed`. */
   maxAttempts: z.number().int().min(1).max(20).default(3),
   retryInitialMs: z.number().int().min(0).default(30_000),

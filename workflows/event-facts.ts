@@ -8,23 +8,61 @@ import {
 import { attemptMarkerOf, policyOverrideOf } from '../common/extend-marker';
 import type { FollowUpStage } from '../common/pipeline-policy';
 import type { Observation, Outcome, SnapshotSet, StageDetails, StreamResult } from './observation';
-import type { ApplyResult, EventMeta, VideoState } from './video-state';
+import type { ApplyResult, EventMeta, VideoOrigin, VideoState } from './video-state';
 
 // Maps each VOD event type to what it means for the pipeline. The one place that knows event field
 // names; VideoState knows only observations.
 
 export type DecodedVodEvent = DecodedEvent;
 
+// How events are read. Version 1 is what runs recorded before manual reviews and analysis-implied
+// uploads counted replay with; new runs use the latest.
+export type EventRulesVersion = 1 | 2;
+export const LATEST_EVENT_RULES: EventRulesVersion = 2;
+
+// Event types whose meaning changed between rule versions: only these need the workflow to ask which
+// version its history was recorded with.
+export const EVENT_TYPES_CHANGED_IN_V2: readonly string[] = [
+  'CreateAuditComplete',
+  'VideoAnalysisComplete',
+  'UploadByURLComplete',
+];
+
+// Events that change nothing in a video's pipeline (observed as `noted`), and a deletion: for a video
+// vodflow has never seen they are no reason to start following it (with adoption `off`).
+export const NOTE_ONLY_EVENT_TYPES: readonly string[] = [
+  'MediaBaseChangeComplete',
+  'UpdateMediaStorageClassComplete',
+  'RestoreMediaComplete',
+  'SubmitMediaRefreshComplete',
+  'DynamicImageComplete',
+  'AddLiveRecordVideoComplete',
+  'LiveRecordVideoComposeStart',
+  'ProduceMediaComplete',
+  'WorkflowTaskComplete',
+  'DeleteMediaComplete',
+];
+
+// The events that announce a video's upload: a workflow that starts with one follows a new video.
+const UPLOAD_EVENT_TYPES: readonly string[] = ['FileUploadComplete', 'UploadByURLComplete'];
+
+/** How vodflow came to know a video, from the first event it ever got of it. */
+export function originOfFirstEvent(event: DecodedVodEvent | undefined): VideoOrigin {
+  const type: unknown = event?.EventType;
+  return typeof type === 'string' && UPLOAD_EVENT_TYPES.includes(type) ? 'new' : 'adopted';
+}
+
 export function applyVodEvent(
   state: VideoState,
   event: DecodedVodEvent,
   meta: EventMeta,
   now: string,
+  rules: EventRulesVersion = LATEST_EVENT_RULES,
 ): ApplyResult {
   return state.apply({
     eventType: event.EventType,
     eventTime: event.EventTime,
-    observation: isUnknownVodEvent(event) ? undefined : observe(event),
+    observation: isUnknownVodEvent(event) ? undefined : observe(event, rules),
     contentKey: eventContentKey(event),
     meta,
     now,
@@ -74,7 +112,7 @@ function streamOf(raw: Record<string, unknown>, fallbackOutcome: Outcome): Strea
   };
 }
 
-export function observe(event: VodEvent): Observation {
+export function observe(event: VodEvent, rules: EventRulesVersion = LATEST_EVENT_RULES): Observation {
   const at = event.EventTime;
   switch (event.EventType) {
     case 'FileUploadComplete':
@@ -161,11 +199,20 @@ export function observe(event: VodEvent): Observation {
         .slice(0, 20);
       return aiStage('aiDna', event, { stage: 'aiDna', matches });
     }
+    case 'UploadByURLComplete':
+      // A video pulled from a URL is an upload; the stream variant adds a stream to an existing video.
+      return rules >= 2 && outcome(event) === 'success' && event.FileType !== 'Stream'
+        ? { kind: 'uploaded', at, size: num(event.Size), policyOverride: policyOverrideOf(event.Extend) }
+        : { kind: 'noted', at };
+    case 'CreateAuditComplete':
+      return rules >= 2 ? manualReview(event) : { kind: 'noted', at };
     case 'VideoAnalysisComplete':
       return {
         kind: 'analysis',
         at,
         outcome: outcome(event),
+        // VOD analyses only a file it has received: a successful analysis proves the upload.
+        impliesUpload: rules >= 2 && outcome(event) === 'success',
         durationSeconds: num(event.Duration),
         width: num(event.Width),
         height: num(event.Height),
@@ -178,6 +225,22 @@ export function observe(event: VodEvent): Observation {
     default:
       return { kind: 'noted', at };
   }
+}
+
+// A manual review whose operation failed, or whose verdict VOD did not spell as documented, says
+// nothing about the video.
+function manualReview(event: Extract<VodEvent, { EventType: 'CreateAuditComplete' }>): Observation {
+  const verdict =
+    event.AuditStatus === 'Blocked' ? 'blocked' : event.AuditStatus === 'Normal' ? 'approved' : undefined;
+  if (outcomeOf(event) !== 'success' || verdict === undefined) return { kind: 'noted', at: event.EventTime };
+  return {
+    kind: 'review',
+    // The review's own time orders reviews; EventTime is when VOD sent the notification.
+    at: event.CreationTime ?? event.EventTime,
+    verdict,
+    reason: event.Reason,
+    auditor: event.Auditor,
+  };
 }
 
 function aiStage(

@@ -5,6 +5,8 @@ import type { FollowUpStage, PolicyOverride } from '../common/pipeline-policy';
 
 export type Outcome = 'success' | 'failure';
 
+export type ReviewVerdict = 'blocked' | 'approved';
+
 export interface StreamResult {
   definition: string;
   format?: string;
@@ -53,10 +55,13 @@ export type Observation =
   | (ObservationBase & {
       kind: 'analysis';
       outcome: Outcome;
+      impliesUpload?: boolean;
       durationSeconds?: number;
       width?: number;
       height?: number;
     })
   | (ObservationBase & { kind: 'deleted'; outcome: Outcome; deleteType?: string })
+  /** A person's review verdict (VOD's manual review): it overrides the AI review's suggestion. */
+  | (ObservationBase & { kind: 'review'; verdict: ReviewVerdict; reason?: string; auditor?: string })
   /** A known event type with no effect on the pipeline: recorded in the log only. */
   | (ObservationBase & { kind: 'noted' });

@@ -5,179 +5,60 @@ import {
   retryDelayMs,
   type FollowUpStage,
   type PipelinePolicy,
-  type PolicyOverride,
 } from '../common/pipeline-policy';
-import { firstCheckDelayMs, type Milestone, type ReconcilePolicy } from '../common/reconcile-policy';
+import { firstCheckDelayMs, type ReconcilePolicy } from '../common/reconcile-policy';
+import { AttemptLedger } from './attempt-ledger';
+import { DedupWindow } from './dedup-window';
 import {
   MilestoneWatch,
   type AwaitedMilestone,
   type CheckOutcome,
   type CheckPlan,
   type GiveUp,
-  type WatchRecord,
 } from './milestone-watch';
-import type { Observation, Outcome, StageDetails, StreamResult } from './observation';
+import type { Observation, StreamResult } from './observation';
+import { cancelRefusal, retryRefusal, type OperatorFacts } from './operator-actions';
+import { migrateSnapshot, SNAPSHOT_VERSION } from './snapshot-format';
+import { StageDerivation } from './stage-derivation';
+import {
+  DEFAULT_VIDEO_STATE_LIMITS,
+  type ApplyResult,
+  type EventMeta,
+  type EventSource,
+  type FollowUpAction,
+  type StageState,
+  type StageStatus,
+  type VideoOrigin,
+  type VideoSnapshot,
+  type VideoStage,
+  type VideoStateLimits,
+  type VideoStatus,
+  type VideoView,
+} from './video-snapshot';
+import { reasonOf, viewOf } from './video-view';
+
+export * from './video-snapshot';
 
 // The whole processing state of one video, as a plain class with no Temporal dependency: the video
-// workflow is thin wiring around it. Everything here is derived from what was observed, so the same
+// workflow is thin wiring around it. It is the facade over the pieces: the dedup window
+// (dedup-window.ts), the attempt ledger (attempt-ledger.ts), stage derivation (stage-derivation.ts),
+// the milestone watch (milestone-watch.ts), operator actions (operator-actions.ts)
+// and the view (video-view.ts); the snapshot's types live in video-snapshot.ts. Everything here is derived from what was observed, so the same
 // events in any order end in the same state (design §3.3). The snapshot is plain JSON: it is the
 // workflow's query answer, its continue-as-new input and its result.
 
-export const VIDEO_STAGES = [
-  'uploading',
-  'uploaded',
-  'transcoding',
-  'snapshotting',
-  'analyzing',
-  'ready',
-  'failed',
-  'blocked',
-  'deleted',
-  'cancelled',
-] as const;
-export type VideoStage = (typeof VIDEO_STAGES)[number];
-
-/** Coarse status for listing: is anything expected to happen, and does it need a person. */
-export type VideoStatus = 'active' | 'retrying' | 'complete' | 'attention';
-
-export type EventSource = 'queue' | 'reconcile' | 'operator';
-
-export interface EventMeta {
-  source: EventSource;
-  region?: string;
-  queue?: string;
-  messageId?: string;
-  /** SMQ EnqueueTime, ms since the epoch. */
-  enqueueTime?: number;
-  dequeueCount?: number;
-}
-
-export type ApplyResult = 'applied' | 'duplicate' | 'unknown';
-
-export interface AttemptRecord {
-  /** 0: a job vodflow did not submit (VOD's own processing or another client). */
-  attempt: number;
-  status: 'submitting' | 'submitted' | 'succeeded' | 'failed';
-  submittedAt?: string;
-  jobId?: string;
-  /** Workflow time when the failure was recorded: retries back off from here. */
-  failedAt?: string;
-  completedAt?: string;
-  errorCode?: string;
-  errorMessage?: string;
-  /** Where the completion came from: VOD's event, or vodflow's reconciliation against the API. */
-  completedVia?: EventSource;
-}
-
-export interface StageState {
-  attempts: AttemptRecord[];
-  /** What the successful job produced. */
-  result?: StageDetails;
-  /** Extra attempts granted by operators through retryStage. */
-  manualRetries: number;
-  /** Set by retryStage: the next attempt goes now instead of after the backoff. */
-  retryNow?: boolean;
-}
-
-export interface LogEntry {
-  eventType: string;
-  eventTime?: string;
-  receivedAt: string;
-  source: EventSource;
-  messageId?: string;
-  /** Queue lag: from SMQ enqueue to the event being applied here, ms. */
-  lagMs?: number;
-  result: ApplyResult;
-}
-
-export interface VideoCounters {
-  applied: number;
-  duplicates: number;
-  unknown: number;
-}
-
-export interface VideoSnapshot {
-  version: 1;
-  videoId: string;
-  region?: string;
-  firstSeenAt: string;
-  updatedAt: string;
-  basePolicy: PipelinePolicy;
-  policyOverride?: PolicyOverride;
-  uploaded?: {
-    at: string;
-    size?: number;
-    fileUrl?: string;
-    implied: boolean;
-    source?: EventSource;
-    /** Workflow time when vodflow learned of the upload (`at` is VOD's clock, and may be old). */
-    recordedAt?: string;
-  };
-  analysis?: { at: string; outcome: Outcome; durationSeconds?: number; width?: number; height?: number };
-  streams: Record<string, StreamResult & { at: string; attempt: number; source?: EventSource }>;
-  stages: Record<FollowUpStage, StageState>;
-  deleted?: { at: string; outcome: Outcome; deleteType?: string; source?: EventSource };
-  cancelled?: { at: string; reason?: string };
-  lastEvent?: { type: string; at: string };
-  log: LogEntry[];
-  counters: VideoCounters;
-  unknownEventTypes: string[];
-  /** Dedup keys, oldest first (bounded). */
-  dedupKeys: string[];
-  /** How many runs (continue-as-new) this video's workflow chain has had. */
-  runs: number;
-  /** Set when the sweep found the video in VOD before any of its events (its upload event was lost). */
-  discoveredBy?: 'sweep';
-  /** Deadlines and reconciliation checks of what the video awaits. */
-  watch?: WatchRecord[];
-  /** Milestones recovered from VOD's API because their event never came, per milestone (and 'delete'). */
-  reconciled?: Partial<Record<Milestone | 'delete', number>>;
-}
-
-export interface VideoView extends Omit<VideoSnapshot, 'dedupKeys'> {
-  stage: VideoStage;
-  status: VideoStatus;
-  policy: PipelinePolicy;
-  /** Follow-ups planned for later (retries waiting out their backoff). */
-  pendingRetries: { stage: FollowUpStage; attempt: number; notBefore: string }[];
-}
-
-export interface FollowUpAction {
-  stage: FollowUpStage;
-  attempt: number;
-  /** ms since the epoch; due now when ≤ the current time. */
-  notBefore: number;
-}
-
-export interface VideoStateLimits {
-  dedupCapacity: number;
-  logCapacity: number;
-  unknownTypesCapacity: number;
-}
-
-export const DEFAULT_VIDEO_STATE_LIMITS: VideoStateLimits = {
-  dedupCapacity: 2_000,
-  logCapacity: 100,
-  unknownTypesCapacity: 20,
-};
-
-// A follow-up may start once the stage before it is in (or not required).
-const PREREQUISITE: Record<FollowUpStage, FollowUpStage | 'upload'> = {
-  transcode: 'upload',
-  snapshot: 'transcode',
-  aiAudit: 'snapshot',
-  aiTag: 'snapshot',
-  aiDna: 'snapshot',
-};
-
 export class VideoState {
-  private readonly dedup: Set<string>;
+  private readonly dedup: DedupWindow;
+  private readonly ledger: AttemptLedger;
+  private readonly derive: StageDerivation;
 
   private constructor(
     private readonly data: VideoSnapshot,
     private readonly limits: VideoStateLimits,
   ) {
-    this.dedup = new Set(data.dedupKeys);
+    this.dedup = new DedupWindow(data.dedupKeys, limits.dedupCapacity);
+    this.ledger = new AttemptLedger(data.stages);
+    this.derive = new StageDerivation(data);
   }
 
   static create(
@@ -194,7 +75,7 @@ export class VideoState {
     for (const stage of FOLLOW_UP_STAGES) stages[stage] = { attempts: [], manualRetries: 0 };
     return new VideoState(
       {
-        version: 1,
+        version: SNAPSHOT_VERSION,
         videoId,
         region: options.region,
         firstSeenAt: now,
@@ -208,25 +89,53 @@ export class VideoState {
         dedupKeys: [],
         runs: 1,
         discoveredBy: options.discoveredBy,
+        origin: options.discoveredBy === 'sweep' ? 'swept' : undefined,
       },
       { ...DEFAULT_VIDEO_STATE_LIMITS, ...options.limits },
     );
   }
 
-  static restore(snapshot: VideoSnapshot, limits: Partial<VideoStateLimits> = {}): VideoState {
-    return new VideoState(structuredCloneJson(snapshot), { ...DEFAULT_VIDEO_STATE_LIMITS, ...limits });
+  static restore(
+    snapshot: Parameters<typeof migrateSnapshot>[0],
+    limits: Partial<VideoStateLimits> = {},
+  ): VideoState {
+    return new VideoState(migrateSnapshot(structuredCloneJson(snapshot)), {
+      ...DEFAULT_VIDEO_STATE_LIMITS,
+      ...limits,
+    });
   }
 
   get videoId(): string {
     return this.data.videoId;
   }
 
+  get origin(): VideoOrigin | undefined {
+    return this.data.origin;
+  }
+
+  /** True before the first event of any kind reached this video's state. */
+  get untouched(): boolean {
+    const { applied, duplicates, unknown, rejected } = this.data.counters;
+    return applied + duplicates + unknown + (rejected ?? 0) === 0;
+  }
+
+  /** Set once, from the first event of a video vodflow had no state of. */
+  setOrigin(origin: VideoOrigin): void {
+    this.data.origin ??= origin;
+  }
+
   get lastEventType(): string | undefined {
     return this.data.lastEvent?.type;
   }
 
+  /** The deployment's policy with what this video's upload pinned on top. */
   get policy(): PipelinePolicy {
-    return { ...this.data.basePolicy, ...this.data.policyOverride };
+    return this.derive.policy;
+  }
+
+  /** Takes the deployment's current policy for every field the video did not pin. */
+  followDeployment(policy: PipelinePolicy): void {
+    this.data.basePolicy = policy;
   }
 
   /**
@@ -247,10 +156,10 @@ export class VideoState {
     if (keys.some((key) => this.dedup.has(key))) {
       this.data.counters.duplicates += 1;
       // A duplicate proves the same message came back: remember its other keys too.
-      this.remember(keys);
+      this.dedup.remember(keys);
       return 'duplicate';
     }
-    this.remember(keys);
+    this.dedup.remember(keys);
     if (input.observation && this.settledAlready(input.observation, meta.source)) {
       // The same milestone, once from VOD's event and once from reconciliation: one of them is
       // late, and changes nothing.
@@ -276,9 +185,26 @@ export class VideoState {
     return result;
   }
 
+  /**
+   * Records an event that could not be applied (reading or applying it threw): the video keeps going
+   * and the log says why, instead of the workflow task failing on the same input forever.
+   */
+  reject(input: {
+    eventType: string;
+    eventTime?: string;
+    meta: EventMeta;
+    now: string;
+    reason: string;
+  }): void {
+    this.data.counters.rejected = (this.data.counters.rejected ?? 0) + 1;
+    this.data.updatedAt = input.now;
+    this.log(input, 'rejected', input.reason);
+  }
+
   private log(
     input: { eventType: string; eventTime?: string; meta: EventMeta; now: string },
     result: ApplyResult,
+    reason?: string,
   ): void {
     const { meta, now } = input;
     this.data.log.push({
@@ -289,6 +215,7 @@ export class VideoState {
       messageId: meta.messageId,
       lagMs: meta.enqueueTime === undefined ? undefined : Math.max(0, Date.parse(now) - meta.enqueueTime),
       result,
+      reason,
     });
     trimFront(this.data.log, this.limits.logCapacity);
   }
@@ -314,7 +241,7 @@ export class VideoState {
       }
       case 'stage': {
         const stage = this.data.stages[observation.stage];
-        const record = stage.attempts.find((a) => a.attempt === this.attemptOf(observation));
+        const record = stage.attempts.find((a) => a.attempt === this.ledger.attemptOf(observation));
         const settled =
           (record?.status === 'succeeded' && observation.outcome === 'success') ||
           (record?.status === 'failed' && observation.outcome === 'failure');
@@ -324,27 +251,6 @@ export class VideoState {
         return this.data.deleted?.outcome === 'success' && viaReconcile(this.data.deleted.source);
       default:
         return false;
-    }
-  }
-
-  // Events that carry no attempt marker (VOD does not echo Extend on every event) are matched to
-  // vodflow's attempt through their JobId when the submission has returned it.
-  private attemptOf(observation: Extract<Observation, { kind: 'stage' }>): number {
-    const stage = this.data.stages[observation.stage];
-    return observation.attempt === 0 && observation.jobId
-      ? (stage.attempts.find((a) => a.attempt > 0 && a.jobId === observation.jobId)?.attempt ?? 0)
-      : observation.attempt;
-  }
-
-  private remember(keys: string[]): void {
-    for (const key of keys) {
-      if (this.dedup.has(key)) continue;
-      this.dedup.add(key);
-      this.data.dedupKeys.push(key);
-    }
-    while (this.data.dedupKeys.length > this.limits.dedupCapacity) {
-      const oldest = this.data.dedupKeys.shift();
-      if (oldest !== undefined) this.dedup.delete(oldest);
     }
   }
 
@@ -360,6 +266,8 @@ export class VideoState {
           recordedAt: now,
         };
         if (observation.policyOverride) this.data.policyOverride = observation.policyOverride;
+        // The upload event itself came after all (events are unordered): a new video, not an old one.
+        if (this.data.origin === 'adopted' && source === 'queue') this.data.origin = 'new';
         return;
       }
       case 'stream': {
@@ -378,10 +286,11 @@ export class VideoState {
       }
       case 'stage': {
         this.implyUpload(observation.at, now);
-        this.recordOutcome(observation, now, source);
+        this.ledger.recordOutcome(observation, now, source);
         return;
       }
       case 'analysis': {
+        if (observation.impliesUpload) this.implyUpload(observation.at, now);
         this.data.analysis = {
           at: observation.at,
           outcome: observation.outcome,
@@ -402,6 +311,18 @@ export class VideoState {
         }
         return;
       }
+      case 'review': {
+        const previous = this.data.manualReview;
+        // Reviews may arrive in any order: the one made last stands.
+        if (previous && Date.parse(previous.at) > Date.parse(observation.at)) return;
+        this.data.manualReview = {
+          at: observation.at,
+          verdict: observation.verdict,
+          reason: observation.reason,
+          auditor: observation.auditor,
+        };
+        return;
+      }
       case 'noted':
         return;
     }
@@ -411,59 +332,14 @@ export class VideoState {
     this.data.uploaded ??= { at, implied: true, recordedAt: now };
   }
 
-  private recordOutcome(
-    observation: Extract<Observation, { kind: 'stage' }>,
-    now: string,
-    source: EventSource,
-  ): void {
-    const stage = this.data.stages[observation.stage];
-    const record = this.attemptRecord(observation.stage, this.attemptOf(observation));
-    if (record.status === 'succeeded') return;
-    record.jobId ??= observation.jobId;
-    record.completedAt = observation.at;
-    record.completedVia = source;
-    if (observation.outcome === 'success') {
-      record.status = 'succeeded';
-      record.errorCode = undefined;
-      record.errorMessage = undefined;
-      record.failedAt = undefined;
-      if (observation.details) stage.result = observation.details;
-    } else {
-      record.status = 'failed';
-      record.errorCode = observation.errorCode;
-      record.errorMessage = observation.errorMessage;
-      record.failedAt ??= now;
-    }
-  }
-
   // ---- follow-up bookkeeping (called by the workflow around its activities) ----
 
   markSubmitting(stage: FollowUpStage, attempt: number, now: string): void {
-    const state = this.data.stages[stage];
-    if (state.attempts.some((a) => a.attempt === attempt)) return;
-    state.attempts.push({ attempt, status: 'submitting', submittedAt: now });
-    state.attempts.sort((a, b) => a.attempt - b.attempt);
-    state.retryNow = undefined;
+    this.ledger.markSubmitting(stage, attempt, now);
   }
 
   markSubmitted(stage: FollowUpStage, attempt: number, jobId: string | undefined): void {
-    const state = this.data.stages[stage];
-    const record = state.attempts.find((a) => a.attempt === attempt);
-    if (!record) return;
-    record.jobId ??= jobId;
-    if (record.status === 'submitting') record.status = 'submitted';
-    // The completion event came before the submission returned its JobId and, carrying no attempt
-    // marker, was filed under attempt 0: it belongs to this attempt.
-    const early = jobId ? state.attempts.find((a) => a.attempt === 0 && a.jobId === jobId) : undefined;
-    if (early && record.status === 'submitted') {
-      record.status = early.status;
-      record.completedAt = early.completedAt;
-      record.failedAt = early.failedAt;
-      record.errorCode = early.errorCode;
-      record.errorMessage = early.errorMessage;
-      record.completedVia = early.completedVia;
-      state.attempts.splice(state.attempts.indexOf(early), 1);
-    }
+    this.ledger.markSubmitted(stage, attempt, jobId);
   }
 
   markSubmitFailed(
@@ -472,12 +348,7 @@ export class VideoState {
     error: { code: string; message: string },
     now: string,
   ): void {
-    const record = this.data.stages[stage].attempts.find((a) => a.attempt === attempt);
-    if (!record || record.status === 'succeeded') return;
-    record.status = 'failed';
-    record.errorCode = error.code;
-    record.errorMessage = error.message;
-    record.failedAt ??= now;
+    this.ledger.markSubmitFailed(stage, attempt, error, now);
   }
 
   // ---- deadlines and reconciliation ----
@@ -492,8 +363,11 @@ export class VideoState {
         milestone: 'upload',
         attempt: 0,
         since: this.data.firstSeenAt,
-        // A video the sweep found has waited long enough already: check at once.
-        firstCheckDelayMs: this.data.discoveredBy === 'sweep' ? 0 : firstCheckDelayMs(policy, 'upload'),
+        // A video the sweep found has waited long enough already, and an adopted one is old: check at once.
+        firstCheckDelayMs:
+          this.data.discoveredBy === 'sweep' || this.data.origin === 'adopted'
+            ? 0
+            : firstCheckDelayMs(policy, 'upload'),
       });
       return waits;
     }
@@ -565,45 +439,10 @@ export class VideoState {
     if (giveUp.reason === 'missing') {
       this.markGone(now, giveUp.checks);
     } else if (wait.milestone !== 'upload') {
-      this.markLost(wait.milestone, wait.attempt, giveUp, input.detail, now);
+      this.ledger.markLost(wait.milestone, wait.attempt, giveUp, input.detail, now);
     }
     this.data.updatedAt = now;
     return giveUp;
-  }
-
-  private markLost(
-    stage: FollowUpStage,
-    attempt: number,
-    giveUp: GiveUp,
-    detail: string | undefined,
-    now: string,
-  ): void {
-    const record = this.attemptRecord(stage, attempt);
-    if (record.status === 'succeeded' || record.status === 'failed') return;
-    const error =
-      giveUp.reason === 'too-long'
-        ? {
-            code: 'Vodflow.CompletionTimeout',
-            message: `VOD still reported the job running after ${giveUp.checks} checks`,
-          }
-        : {
-            code: 'Vodflow.CompletionLost',
-            message: `VOD had no record of the job after ${giveUp.checks} checks${detail ? ` (${detail})` : ''}`,
-          };
-    this.markSubmitFailed(stage, attempt, error, now);
-    record.completedVia = 'reconcile';
-  }
-
-  // The record of one attempt; the first word of an attempt vodflow has no record of creates it.
-  private attemptRecord(stage: FollowUpStage, attempt: number): AttemptRecord {
-    const attempts = this.data.stages[stage].attempts;
-    let record = attempts.find((a) => a.attempt === attempt);
-    if (!record) {
-      record = { attempt, status: 'submitted' };
-      attempts.push(record);
-      attempts.sort((a, b) => a.attempt - b.attempt);
-    }
-    return record;
   }
 
   // VOD says, check after check, that the video does not exist: its deletion event was lost.
@@ -624,14 +463,7 @@ export class VideoState {
 
   /** Why retryStage cannot run now, or undefined when it can. */
   retryRefusal(stage: FollowUpStage | undefined): string | undefined {
-    if (this.data.deleted?.outcome === 'success') return 'the video is deleted';
-    if (this.data.cancelled) return 'the video workflow is cancelled';
-    const target = stage ?? this.failedStages()[0];
-    if (!target) return 'no stage has failed';
-    if (!isStageRequired(this.policy, target)) return `stage ${target} is not part of this video's pipeline`;
-    if (this.stageStatus(target) !== 'failed')
-      return `stage ${target} has not failed (it is ${this.stageStatus(target)})`;
-    return undefined;
+    return retryRefusal(this.operatorFacts(), stage);
   }
 
   /** Grants one more attempt to a failed stage, submitted at once. Check retryRefusal first. */
@@ -646,9 +478,17 @@ export class VideoState {
   }
 
   cancelRefusal(): string | undefined {
-    if (this.data.cancelled) return 'the video workflow is already cancelled';
-    if (this.data.deleted?.outcome === 'success') return 'the video is deleted';
-    return undefined;
+    return cancelRefusal(this.operatorFacts());
+  }
+
+  private operatorFacts(): OperatorFacts {
+    return {
+      deleted: this.data.deleted?.outcome === 'success',
+      cancelled: this.data.cancelled !== undefined,
+      policy: this.policy,
+      failedStages: this.failedStages(),
+      stageStatus: (stage) => this.stageStatus(stage),
+    };
   }
 
   cancel(reason: string | undefined, now: string): void {
@@ -658,64 +498,34 @@ export class VideoState {
     this.data.updatedAt = now;
   }
 
-  // ---- derived state ----
+  // ---- derived state (stage-derivation.ts) ----
 
-  stageStatus(stage: FollowUpStage): 'done' | 'running' | 'waiting' | 'failed' | 'not-started' {
-    const state = this.data.stages[stage];
-    if (state.attempts.some((a) => a.status === 'succeeded')) return 'done';
-    if (state.attempts.some((a) => a.status === 'submitting' || a.status === 'submitted')) return 'running';
-    const failures = state.attempts.filter((a) => a.status === 'failed').length;
-    if (failures === 0) return 'not-started';
-    return failures >= this.allowedAttempts(stage) ? 'failed' : 'waiting';
+  stageStatus(stage: FollowUpStage): StageStatus {
+    return this.derive.stageStatus(stage);
   }
 
-  private allowedAttempts(stage: FollowUpStage): number {
-    return this.policy.maxAttempts + this.data.stages[stage].manualRetries;
+  allowedAttempts(stage: FollowUpStage): number {
+    return this.derive.allowedAttempts(stage);
   }
 
-  private failedStages(): FollowUpStage[] {
-    return FOLLOW_UP_STAGES.filter(
-      (s) => isStageRequired(this.policy, s) && this.stageStatus(s) === 'failed',
-    );
+  failedStages(): FollowUpStage[] {
+    return this.derive.failedStages();
   }
 
   private prerequisiteMet(stage: FollowUpStage): boolean {
-    let before = PREREQUISITE[stage];
-    // Skip stages the policy leaves out: the prerequisite is the nearest required one before.
-    while (before !== 'upload' && !isStageRequired(this.policy, before)) before = PREREQUISITE[before];
-    return before === 'upload' ? this.data.uploaded !== undefined : this.stageStatus(before) === 'done';
+    return this.derive.prerequisiteMet(stage);
   }
 
   get blocked(): boolean {
-    const result = this.data.stages.aiAudit.result;
-    return result?.stage === 'aiAudit' && result.suggestion === 'block';
+    return this.derive.blocked;
   }
 
   stage(): VideoStage {
-    if (this.data.deleted?.outcome === 'success') return 'deleted';
-    if (this.data.cancelled) return 'cancelled';
-    if (this.blocked) return 'blocked';
-    if (this.failedStages().length > 0) return 'failed';
-    if (!this.data.uploaded) return 'uploading';
-    for (const stage of FOLLOW_UP_STAGES) {
-      if (!isStageRequired(this.policy, stage) || this.stageStatus(stage) === 'done') continue;
-      if (stage === 'transcode') {
-        const nothingYet =
-          this.stageStatus('transcode') === 'not-started' && Object.keys(this.data.streams).length === 0;
-        return nothingYet && this.policy.transcode === 'submit' ? 'uploaded' : 'transcoding';
-      }
-      return stage === 'snapshot' ? 'snapshotting' : 'analyzing';
-    }
-    return 'ready';
+    return this.derive.stage();
   }
 
   status(): VideoStatus {
-    const stage = this.stage();
-    if (stage === 'failed' || stage === 'blocked') return 'attention';
-    if (stage === 'ready' || stage === 'deleted' || stage === 'cancelled') return 'complete';
-    return FOLLOW_UP_STAGES.some((s) => isStageRequired(this.policy, s) && this.stageStatus(s) === 'waiting')
-      ? 'retrying'
-      : 'active';
+    return this.derive.status();
   }
 
   /** True once nothing more will happen to this video (its workflow may close). */
@@ -725,6 +535,8 @@ export class VideoState {
 
   /** Follow-up jobs to submit, now or later (retries wait out their backoff). */
   nextActions(): FollowUpAction[] {
+    // An adopted video's processing is VOD's past: vodflow only records it, unless told to complete it.
+    if (this.data.origin === 'adopted' && this.policy.adopt !== 'submit') return [];
     const stage = this.stage();
     if (stage === 'deleted' || stage === 'cancelled' || stage === 'blocked' || stage === 'failed') return [];
     const actions: FollowUpAction[] = [];
@@ -761,17 +573,23 @@ export class VideoState {
     return next;
   }
 
+  /** Why the video is in its stage, for the stages where a person asks. */
+  reason(): string | undefined {
+    return reasonOf(
+      this.data,
+      this.stage(),
+      this.failedStages().map((stage) => ({ stage, allowed: this.allowedAttempts(stage) })),
+    );
+  }
+
   view(): VideoView {
-    const { dedupKeys: _omitted, ...rest } = this.snapshot();
-    return {
-      ...rest,
+    return viewOf(this.snapshot(), {
       stage: this.stage(),
       status: this.status(),
+      reason: this.reason(),
       policy: this.policy,
-      pendingRetries: this.nextActions()
-        .filter((a) => a.notBefore > 0)
-        .map((a) => ({ stage: a.stage, attempt: a.attempt, notBefore: new Date(a.notBefore).toISOString() })),
-    };
+      nextActions: this.nextActions(),
+    });
   }
 }
 

@@ -2,11 +2,14 @@ import {
   ActivityFailure,
   allHandlersFinished,
   ApplicationFailure,
+  CancellationScope,
   condition,
   continueAsNew,
+  isCancellation,
   metricMeter,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -21,8 +24,15 @@ import {
   VOD_STATUS,
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
+import { applyOrReject } from './apply-or-reject';
 import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
-import { applyVodEvent } from './event-facts';
+import {
+  applyVodEvent,
+  originOfFirstEvent,
+  EVENT_TYPES_CHANGED_IN_V2,
+  type DecodedVodEvent,
+  type EventRulesVersion,
+} from './event-facts';
 import type { AwaitedMilestone, CheckOutcome } from './milestone-watch';
 import { VideoState, type FollowUpAction, type VideoSnapshot, type VideoStateLimits } from './video-state';
 
@@ -71,6 +81,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     // Bounded so that a continue-as-new waiting for in-flight work is not held up for long.
     retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 4 },
   });
+  // Reads the worker's configuration: a local activity, one marker in the history, no task round trip.
+  const { deploymentPolicy } = proxyLocalActivities<ReturnType<typeof createActivities>>({
+    startToCloseTimeout: '10s',
+  });
   const nowIso = (): string => new Date().toISOString();
   const state = input.carried
     ? VideoState.restore(input.carried, limits)
@@ -114,42 +128,68 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   const checking = new Set<string>();
   let lastEventAt = Date.now();
 
-  setHandler(vodEventSignal, ({ event, meta }) => {
-    const result = applyVodEvent(state, event, meta, nowIso());
+  // Runs recorded before manual reviews and analysis-implied uploads counted replay with the old
+  // reading; the patch is asked only for the event types whose reading changed.
+  const rulesFor = (event: DecodedVodEvent): EventRulesVersion =>
+    EVENT_TYPES_CHANGED_IN_V2.includes(event.EventType) && !patched('event-rules-v2') ? 1 : 2;
+
+  // Each submission and check runs in a scope of its own, so that `cancel` can stop them.
+  const inFlightWork = new Set<CancellationScope>();
+  const inCancellableScope = <T>(run: () => Promise<T>): Promise<T> => {
+    const scope = new CancellationScope();
+    inFlightWork.add(scope);
+    return scope.run(run).finally(() => inFlightWork.delete(scope));
+  };
+
+  setHandler(vodEventSignal, (args) => {
+    // A fresh workflow whose first event is not the upload follows a video vodflow did not see begin.
+    if (!input.carried && state.origin === undefined && state.untouched && patched('video-origin')) {
+      state.setOrigin(originOfFirstEvent(args?.event));
+    }
+    const result = applyOrReject(state, args, nowIso(), rulesFor);
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;
   });
   setHandler(videoStateQuery, () => state.view());
   setHandler(
     retryStageUpdate,
-    ({ stage }) => {
-      const retried = state.retryStage(stage);
-      changed = true;
-      const next = state.nextActions().find((a) => a.stage === retried);
-      return { stage: retried, attempt: next?.attempt ?? 0 };
-    },
+    ({ stage }) =>
+      refusingOnError(() => {
+        const retried = state.retryStage(stage);
+        changed = true;
+        const next = state.nextActions().find((a) => a.stage === retried);
+        return { stage: retried, attempt: next?.attempt ?? 0 };
+      }),
     { validator: ({ stage }: { stage?: FollowUpStage }) => refuseWith(state.retryRefusal(stage)) },
   );
   setHandler(
     cancelVideoUpdate,
-    ({ reason }) => {
-      state.cancel(reason, nowIso());
-      changed = true;
-      return { stage: state.stage() };
-    },
+    ({ reason }) =>
+      refusingOnError(() => {
+        state.cancel(reason, nowIso());
+        // The video is done: stop waiting for submissions and checks still under way (runs recorded
+        // before this rule waited for them).
+        if (inFlightWork.size > 0 && patched('cancel-stops-in-flight-work')) {
+          for (const scope of inFlightWork) scope.cancel();
+        }
+        changed = true;
+        return { stage: state.stage() };
+      }),
     { validator: (_request: { reason?: string }) => refuseWith(state.cancelRefusal()) },
   );
 
   const startFollowUp = (action: FollowUpAction): void => {
     state.markSubmitting(action.stage, action.attempt, nowIso());
     inFlight += 1;
-    submitFollowUp({
-      videoId: state.videoId,
-      region: input.region,
-      stage: action.stage,
-      attempt: action.attempt,
-      policy: state.policy,
-    })
+    inCancellableScope(() =>
+      submitFollowUp({
+        videoId: state.videoId,
+        region: input.region,
+        stage: action.stage,
+        attempt: action.attempt,
+        policy: state.policy,
+      }),
+    )
       .then(
         ({ jobId }) => {
           state.markSubmitted(action.stage, action.attempt, jobId);
@@ -186,14 +226,16 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       if (applied > 0) reconciled.add(1, { stage: wait.milestone });
       if (giveUp?.reason === 'missing') reconciled.add(1, { stage: 'delete' });
     };
-    reconcileMilestone({
-      videoId: state.videoId,
-      region: input.region,
-      milestone: wait.milestone,
-      attempt: wait.attempt,
-      jobId: wait.jobId,
-      since: wait.since,
-    })
+    inCancellableScope(() =>
+      reconcileMilestone({
+        videoId: state.videoId,
+        region: input.region,
+        milestone: wait.milestone,
+        attempt: wait.attempt,
+        jobId: wait.jobId,
+        since: wait.since,
+      }),
+    )
       .then(
         (result) => {
           let applied = 0;
@@ -238,6 +280,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     ]);
   };
 
+  // A failed or blocked video waits for a person however long that takes: it never idle-closes, so
+  // that `retry` finds it open. Runs recorded before this rule replay with their idle timer.
+  const needsAttention = (): boolean => state.status() === 'attention' && patched('attention-never-idles');
+
   const maxHistory = limits.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   const idleCloseMs = limits.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
   const historyIsLong = (): boolean =>
@@ -245,8 +291,14 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   for (;;) {
     changed = false;
+    let actions = state.nextActions();
+    // A follow-up about to go (a first submission, a retry, an operator's retry) uses the deployment's
+    // policy as it is now, not as it was when the video began; runs recorded before replay without.
+    if (actions.some((a) => a.notBefore <= Date.now()) && patched('policy-follows-deployment')) {
+      state.followDeployment(await deploymentPolicy());
+      actions = state.nextActions();
+    }
     const now = Date.now();
-    const actions = state.nextActions();
     for (const action of actions) if (action.notBefore <= now) startFollowUp(action);
     const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now) : { due: [] };
     for (const wait of checks.due) startCheck(wait);
@@ -260,7 +312,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
     const later = actions.filter((a) => a.notBefore > now).map((a) => a.notBefore);
     if (checks.nextAt !== undefined) later.push(checks.nextAt);
-    const idleAt = later.length === 0 && inFlight === 0 ? lastEventAt + idleCloseMs : Infinity;
+    const idleAt =
+      later.length === 0 && inFlight === 0 && !needsAttention() ? lastEventAt + idleCloseMs : Infinity;
     const wakeAt = Math.min(idleAt, ...later);
     const woke = await (Number.isFinite(wakeAt)
       ? condition(() => changed || historyIsLong(), Math.max(1, wakeAt - Date.now()))
@@ -277,7 +330,21 @@ function refuseWith(refusal: string | undefined): void {
   if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'Refused');
 }
 
+// Any other error thrown in an update handler would fail the workflow task and wedge the video; the
+// caller gets it as the update's failure instead.
+function refusingOnError<T>(act: () => T): T {
+  try {
+    return act();
+  } catch (err) {
+    if (err instanceof ApplicationFailure) throw err;
+    throw ApplicationFailure.nonRetryable(err instanceof Error ? err.message : String(err), 'Refused');
+  }
+}
+
 function failureOf(err: unknown): { code: string; message: string } {
+  if (isCancellation(err)) {
+    return { code: 'Vodflow.Cancelled', message: 'the video was cancelled before the submission returned' };
+  }
   const cause = err instanceof ActivityFailure ? err.cause : err;
   if (cause instanceof ApplicationFailure)
     return { code: cause.type ?? 'ApplicationFailure', message: cause.message };

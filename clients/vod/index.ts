@@ -21,12 +21,7 @@ export {
   type UserDataInput,
   type UserDataMessageCallback,
 } from './user-data';
-export {
-  VOD_API_VERSION,
-  vodEndpointForRegion,
-  normaliseEndpoint,
-  type EndpointOptions,
-} from './endpoints';
+export { VOD_API_VERSION, vodEndpointForRegion, normaliseEndpoint, type EndpointOptions } from './endpoints';
 export type * from './params';
 export type * from './responses';
 export type { RpcSend, RpcAnswer, RpcCredentials, RpcCredentialsProvider } from './rpc-transport';

@@ -30,6 +30,11 @@ describe('observe', () => {
       const kind = observation.kind === 'stage' ? `stage:${observation.stage}` : observation.kind;
       if (eventType === 'DeleteMediaComplete') {
         expect(['deleted', 'noted']).toContain(kind);
+      } else if (eventType === 'UploadByURLComplete') {
+        expect(kind).toBe(expectedOutcome === 'success' ? 'uploaded' : 'noted');
+      } else if (eventType === 'CreateAuditComplete') {
+        // A review whose operation failed carries no verdict.
+        expect(kind).toBe(expectedOutcome === 'failure' ? 'noted' : 'review');
       } else {
         expect(kind).toBe(PIPELINE_KINDS[eventType] ?? 'noted');
       }
