@@ -66,7 +66,12 @@ export class AttemptLedger {
   ): void {
     const stage = this.stages[observation.stage];
     const record = this.attemptRecord(observation.stage, this.attemptOf(observation));
-    if (record.status === 'succeeded') return;
+    if (record.status === 'succeeded') {
+      // Another success of the same attempt (VOD's own jobs share attempt 0): the later one counts.
+      if (observation.latestResultWins && observation.outcome === 'success')
+        keepLatestResult(stage, observation);
+      return;
+    }
     record.jobId ??= observation.jobId;
     record.completedAt = observation.at;
     record.completedVia = source;
@@ -75,7 +80,8 @@ export class AttemptLedger {
       record.errorCode = undefined;
       record.errorMessage = undefined;
       record.failedAt = undefined;
-      if (observation.details) stage.result = observation.details;
+      if (observation.latestResultWins) keepLatestResult(stage, observation);
+      else if (observation.details) stage.result = observation.details;
     } else {
       record.status = 'failed';
       record.errorCode = observation.errorCode;
@@ -118,4 +124,18 @@ export class AttemptLedger {
     }
     return record;
   }
+}
+
+// A stage's result is the latest job's by event time (ties broken by JobId), so that the order in
+// which two completions arrive does not decide it.
+function keepLatestResult(stage: StageState, observation: Extract<Observation, { kind: 'stage' }>): void {
+  if (!observation.details) return;
+  const from = stage.resultFrom;
+  const later =
+    from === undefined ||
+    observation.at > from.at ||
+    (observation.at === from.at && (observation.jobId ?? '') > (from.jobId ?? ''));
+  if (!later) return;
+  stage.result = observation.details;
+  stage.resultFrom = { at: observation.at, jobId: observation.jobId };
 }

@@ -16,9 +16,10 @@ import type { ApplyResult, EventMeta, VideoOrigin, VideoState } from './video-st
 export type DecodedVodEvent = DecodedEvent;
 
 // How events are read. Version 1 is what runs recorded before manual reviews and analysis-implied
-// uploads counted replay with; new runs use the latest.
-export type EventRulesVersion = 1 | 2;
-export const LATEST_EVENT_RULES: EventRulesVersion = 2;
+// uploads counted replay with; version 2 before a stage's result was the latest job's (by event
+// time) rather than the first or last to arrive; new runs use the latest.
+export type EventRulesVersion = 1 | 2 | 3;
+export const LATEST_EVENT_RULES: EventRulesVersion = 3;
 
 // Event types whose meaning changed between rule versions: only these need the workflow to ask which
 // version its history was recorded with.
@@ -26,6 +27,14 @@ export const EVENT_TYPES_CHANGED_IN_V2: readonly string[] = [
   'CreateAuditComplete',
   'VideoAnalysisComplete',
   'UploadByURLComplete',
+];
+
+export const EVENT_TYPES_CHANGED_IN_V3: readonly string[] = [
+  'TranscodeComplete',
+  'SnapshotComplete',
+  'AIMediaAuditComplete',
+  'AIVideoTagComplete',
+  'AIMediaDNAComplete',
 ];
 
 // Events that change nothing in a video's pipeline (observed as `noted`), and a deletion: for a video
@@ -145,6 +154,7 @@ export function observe(event: VodEvent, rules: EventRulesVersion = LATEST_EVENT
         errorCode: outcome(event) === 'failure' ? failed?.errorCode : undefined,
         errorMessage: outcome(event) === 'failure' ? failed?.errorMessage : undefined,
         details: { stage: 'transcode', streams },
+        latestResultWins: rules >= 3,
       };
     }
     case 'SnapshotComplete': {
@@ -164,12 +174,13 @@ export function observe(event: VodEvent, rules: EventRulesVersion = LATEST_EVENT
         errorCode: text(event.ErrorCode),
         errorMessage: text(event.ErrorMessage),
         details: { stage: 'snapshot', coverUrl: text(event.CoverUrl), snapshots },
+        latestResultWins: rules >= 3,
       };
     }
     case 'AIMediaAuditComplete': {
       const data = record(event.Data);
       const suggestion = text(data?.Suggestion);
-      return aiStage('aiAudit', event, {
+      return aiStage('aiAudit', event, rules, {
         stage: 'aiAudit',
         suggestion:
           suggestion === 'pass' || suggestion === 'review' || suggestion === 'block' ? suggestion : undefined,
@@ -185,7 +196,7 @@ export function observe(event: VodEvent, rules: EventRulesVersion = LATEST_EVENT
         const names = entries.map((entry) => text(record(entry)?.Tag)).filter((tag): tag is string => !!tag);
         if (names.length > 0) tags[category] = names.slice(0, 20);
       }
-      return aiStage('aiTag', event, { stage: 'aiTag', tags });
+      return aiStage('aiTag', event, rules, { stage: 'aiTag', tags });
     }
     case 'AIMediaDNAComplete': {
       const dna = record(event.Data)?.VideoDNA;
@@ -197,7 +208,7 @@ export function observe(event: VodEvent, rules: EventRulesVersion = LATEST_EVENT
           similarity: text(match.Similarity),
         }))
         .slice(0, 20);
-      return aiStage('aiDna', event, { stage: 'aiDna', matches });
+      return aiStage('aiDna', event, rules, { stage: 'aiDna', matches });
     }
     case 'UploadByURLComplete':
       // A video pulled from a URL is an upload; the stream variant adds a stream to an existing video.
@@ -249,6 +260,7 @@ function aiStage(
     VodEvent,
     { EventType: 'AIMediaAuditComplete' | 'AIVideoTagComplete' | 'AIMediaDNAComplete' }
   >,
+  rules: EventRulesVersion,
   details: StageDetails,
 ): Observation {
   const failed = outcome(event) === 'failure';
@@ -262,5 +274,6 @@ function aiStage(
     errorCode: failed ? text(event.Code) : undefined,
     errorMessage: failed ? text(event.Message) : undefined,
     details: failed ? undefined : details,
+    latestResultWins: rules >= 3,
   };
 }

@@ -51,6 +51,11 @@ export type Observation =
       errorCode?: string;
       errorMessage?: string;
       details?: StageDetails;
+      /**
+       * The stage's result is the latest job's by event time, whatever order the events came in
+       * (runs recorded before this rule kept the first success of an attempt, the last of several).
+       */
+      latestResultWins?: boolean;
     })
   | (ObservationBase & {
       kind: 'analysis';

@@ -63,6 +63,8 @@ export interface StageState {
   attempts: AttemptRecord[];
   /** What the successful job produced. */
   result?: StageDetails;
+  /** Which completion `result` came from, so that only a later one replaces it. */
+  resultFrom?: { at: string; jobId?: string };
   /** Extra attempts granted by operators through retryStage. */
   manualRetries: number;
   /** Set by retryStage: the next attempt goes now instead of after the backoff. */

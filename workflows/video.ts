@@ -30,6 +30,7 @@ import {
   applyVodEvent,
   originOfFirstEvent,
   EVENT_TYPES_CHANGED_IN_V2,
+  EVENT_TYPES_CHANGED_IN_V3,
   type DecodedVodEvent,
   type EventRulesVersion,
 } from './event-facts';
@@ -128,10 +129,13 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   const checking = new Set<string>();
   let lastEventAt = Date.now();
 
-  // Runs recorded before manual reviews and analysis-implied uploads counted replay with the old
-  // reading; the patch is asked only for the event types whose reading changed.
-  const rulesFor = (event: DecodedVodEvent): EventRulesVersion =>
-    EVENT_TYPES_CHANGED_IN_V2.includes(event.EventType) && !patched('event-rules-v2') ? 1 : 2;
+  // Runs recorded under older readings of events replay with them; each patch is asked only for the
+  // event types whose reading it changed.
+  const rulesFor = (event: DecodedVodEvent): EventRulesVersion => {
+    if (EVENT_TYPES_CHANGED_IN_V2.includes(event.EventType) && !patched('event-rules-v2')) return 1;
+    if (EVENT_TYPES_CHANGED_IN_V3.includes(event.EventType) && !patched('latest-result-wins')) return 2;
+    return 3;
+  };
 
   // Each submission and check runs in a scope of its own, so that `cancel` can stop them.
   const inFlightWork = new Set<CancellationScope>();

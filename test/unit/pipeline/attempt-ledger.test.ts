@@ -11,6 +11,36 @@ function emptyStages(): Record<FollowUpStage, StageState> {
 }
 
 describe('AttemptLedger', () => {
+  it("keeps the latest job's result whatever order two completions arrive in (found by the fuzzer)", () => {
+    const audit = (jobId: string, at: string, suggestion: 'pass' | 'block', latestResultWins = true) => ({
+      kind: 'stage' as const,
+      stage: 'aiAudit' as const,
+      at,
+      attempt: 0,
+      outcome: 'success' as const,
+      jobId,
+      details: { stage: 'aiAudit' as const, suggestion },
+      latestResultWins,
+    });
+    const older = audit('j-old', '2026-11-25T08:00:00.000Z', 'block');
+    const newer = audit('j-new', '2026-11-25T08:05:00.000Z', 'pass');
+    for (const order of [
+      [older, newer],
+      [newer, older],
+    ]) {
+      const stages = emptyStages();
+      const ledger = new AttemptLedger(stages);
+      for (const observation of order) ledger.recordOutcome(observation, AT, 'queue');
+      expect(stages.aiAudit.result).toEqual({ stage: 'aiAudit', suggestion: 'pass' });
+    }
+    // Runs recorded before the rule keep what they did: the first success of an attempt.
+    const stages = emptyStages();
+    const ledger = new AttemptLedger(stages);
+    ledger.recordOutcome({ ...older, latestResultWins: false }, AT, 'queue');
+    ledger.recordOutcome({ ...newer, latestResultWins: false }, AT, 'queue');
+    expect(stages.aiAudit.result).toEqual({ stage: 'aiAudit', suggestion: 'block' });
+  });
+
   it('files a completion without marker under attempt 0, then moves it onto the attempt with its JobId', () => {
     const stages = emptyStages();
     const ledger = new AttemptLedger(stages);
