@@ -65,6 +65,8 @@ const envSchema = z.object({
   VODFLOW_POLL_WAIT_SECONDS: int.min(0).max(30).default(10),
   VODFLOW_POLL_RECEIVERS: int.min(1).max(32).default(2),
   VODFLOW_SIGNAL_CONCURRENCY: int.min(1).max(512).default(64),
+  /** One signal per video and received batch instead of one per message. */
+  VODFLOW_COALESCE_EVENTS: bool.default(true),
   VODFLOW_VISIBILITY_TIMEOUT_SECONDS: int.min(1).max(43_200).default(30),
   VODFLOW_POLL_RUN_MINUTES: int.min(1).max(60).default(5),
   VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS: int.min(2).max(600).default(30),
@@ -215,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       waitSeconds: e.VODFLOW_POLL_WAIT_SECONDS,
       receivers: e.VODFLOW_POLL_RECEIVERS,
       signalConcurrency: e.VODFLOW_SIGNAL_CONCURRENCY,
+      coalesceEvents: e.VODFLOW_COALESCE_EVENTS,
       visibilityTimeoutSeconds: e.VODFLOW_VISIBILITY_TIMEOUT_SECONDS,
       runForMs: e.VODFLOW_POLL_RUN_MINUTES * 60_000,
       heartbeatTimeoutMs: e.VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS * 1000,

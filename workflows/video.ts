@@ -21,7 +21,14 @@ import {
   VOD_STATUS,
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
-import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
+import {
+  cancelVideoUpdate,
+  retryStageUpdate,
+  videoStateQuery,
+  vodEventSignal,
+  vodEventsSignal,
+  type VodEventSignalArgs,
+} from './definitions';
 import { applyVodEvent } from './event-facts';
 import type { AwaitedMilestone, CheckOutcome } from './milestone-watch';
 import { VideoState, type FollowUpAction, type VideoSnapshot, type VideoStateLimits } from './video-state';
@@ -114,11 +121,13 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   const checking = new Set<string>();
   let lastEventAt = Date.now();
 
-  setHandler(vodEventSignal, ({ event, meta }) => {
+  const receive = ({ event, meta }: VodEventSignalArgs): void => {
     const result = applyVodEvent(state, event, meta, nowIso());
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;
-  });
+  };
+  setHandler(vodEventSignal, receive);
+  setHandler(vodEventsSignal, ({ events }) => events.forEach(receive));
   setHandler(videoStateQuery, () => state.view());
   setHandler(
     retryStageUpdate,

@@ -14,7 +14,8 @@ const USAGE = `usage: npm run bench -- [--quick] [--json] [--rounds N] [--events
          [--scale 1000,10000 | --smq-latency-ms 10,20]
 
   default           rounds of (a) entity ceiling, (a′) video workflow ceiling, (b) naive loop,
-                    (c) vodflow drain, interleaved; then (d) latency at half of (c)
+                    (c₀) vodflow with one signal per message, (c) vodflow drain, interleaved;
+                    then (d) latency at half of (c)
   --scale V1,V2     (c) at each number of videos (10 events each, all left open), then (d)
   --smq-latency-ms  (b) and (c) with SMQ's receive/delete/visibility requests slowed by each latency
   --cache N         the workers' VODFLOW_WORKER_MAX_CACHED_WORKFLOWS (default: vodflow's default)`;
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     consumer: {
       receivers: positive(values.receivers, 4, '--receivers'),
       signalConcurrency: positive(values['signal-concurrency'], 128, '--signal-concurrency'),
+      coalesceEvents: true,
     },
     say: (line) => {
       if (!values.json) console.log(line);

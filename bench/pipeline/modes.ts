@@ -3,7 +3,7 @@ import { entityCeiling, videoWorkflowCeiling } from './ceilings';
 import type { BenchStack } from './bench-stack';
 import { EVENTS_PER_VIDEO } from './load';
 import { percentile, spreadOf, type Spread } from './percentiles';
-import { latencyAtRate, naiveLoop, vodflowDrain, type ConsumerTuning } from './scenarios';
+import { latencyAtRate, naiveLoop, vodflowDrain, waitUntilApplied, type ConsumerTuning } from './scenarios';
 
 export interface BenchSettings {
   events: number;
@@ -43,7 +43,9 @@ async function latency(
   settings: BenchSettings,
   ratePerSec: number,
   open: OpenVideos,
+  previous: string[],
 ): Promise<LatencyResult> {
+  await waitUntilApplied(stack, previous);
   settings.say(`(d) enqueue → state at ${ratePerSec.toFixed(0)} events/s for ${settings.latencySeconds} s…`);
   const { lags, sent } = await latencyAtRate(stack, ratePerSec, settings.latencySeconds, settings.consumer);
   open.add(sent);
@@ -66,9 +68,11 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
     entity: [] as number[],
     video: [] as number[],
     naive: [] as number[],
+    perMessage: [] as number[],
     pipeline: [] as number[],
   };
   const ratios = {
+    perMessageToEntity: [] as number[],
     pipelineToEntity: [] as number[],
     pipelineToVideo: [] as number[],
     pipelineToNaive: [] as number[],
@@ -77,29 +81,35 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
   let lastDrain: string[] = [];
   for (let r = 1; r <= settings.rounds; r++) {
     settings.say(
-      `round ${r}/${settings.rounds}: (a) entity ceiling, (a′) video workflow ceiling, (b) naive, (c) vodflow…`,
+      `round ${r}/${settings.rounds}: (a) entity ceiling, (a′) video workflow ceiling, (b) naive, (c₀) vodflow one signal per message, (c) vodflow…`,
     );
     const entity = await entityCeiling(stack, settings.events, settings.concurrency);
     const video = await videoWorkflowCeiling(stack, settings.events, settings.concurrency);
     const naive = await naiveLoop(stack, settings.naiveEvents);
+    const perMessage = await vodflowDrain(stack, settings.events, {
+      ...settings.consumer,
+      coalesceEvents: false,
+    });
     stack.vodflowWorker.memory.take();
     const pipeline = await vodflowDrain(stack, settings.events, settings.consumer);
     memory.push(stack.vodflowWorker.memory.take());
-    open.add(settings.events * 2 + settings.naiveEvents);
+    open.add(settings.events * 3 + settings.naiveEvents);
     lastDrain = pipeline.videoIds;
     runs.entity.push(entity.perSecond);
     runs.video.push(video.perSecond);
     runs.naive.push(naive.perSecond);
+    runs.perMessage.push(perMessage.perSecond);
     runs.pipeline.push(pipeline.perSecond);
+    ratios.perMessageToEntity.push(perMessage.perSecond / entity.perSecond);
     ratios.pipelineToEntity.push(pipeline.perSecond / entity.perSecond);
     ratios.pipelineToVideo.push(pipeline.perSecond / video.perSecond);
     ratios.pipelineToNaive.push(pipeline.perSecond / naive.perSecond);
     settings.say(
-      `  a ${entity.perSecond.toFixed(0)}/s, a′ ${video.perSecond.toFixed(0)}/s, b ${naive.perSecond.toFixed(0)}/s, c ${pipeline.perSecond.toFixed(0)}/s`,
+      `  a ${entity.perSecond.toFixed(0)}/s, a′ ${video.perSecond.toFixed(0)}/s, b ${naive.perSecond.toFixed(0)}/s, c₀ ${perMessage.perSecond.toFixed(0)}/s, c ${pipeline.perSecond.toFixed(0)}/s`,
     );
   }
   const pipeline = spreadOf(runs.pipeline);
-  const d = await latency(stack, settings, pipeline.median / 2, open);
+  const d = await latency(stack, settings, pipeline.median / 2, open, lastDrain);
   return {
     mode: 'ceiling' as const,
     eventsPerScenario: settings.events,
@@ -108,9 +118,11 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
       entityCeiling: spreadOf(runs.entity),
       videoWorkflowCeiling: spreadOf(runs.video),
       naive: spreadOf(runs.naive),
+      pipelineOneSignalPerMessage: spreadOf(runs.perMessage),
       pipeline,
     },
     ratios: {
+      oneSignalPerMessageToEntityCeiling: spreadOf(ratios.perMessageToEntity, 3),
       pipelineToEntityCeiling: spreadOf(ratios.pipelineToEntity, 3),
       pipelineToVideoWorkflowCeiling: spreadOf(ratios.pipelineToVideo, 3),
       pipelineToNaive: spreadOf(ratios.pipelineToNaive, 2),
@@ -143,7 +155,7 @@ export async function scaleMode(stack: BenchStack, settings: BenchSettings, vide
   }
   const first = steps[0];
   const last = steps[steps.length - 1];
-  const d = last ? await latency(stack, settings, last.perSec / 2, open) : undefined;
+  const d = last ? await latency(stack, settings, last.perSec / 2, open, lastDrain) : undefined;
   return {
     mode: 'scale' as const,
     steps,

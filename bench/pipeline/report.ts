@@ -11,7 +11,9 @@ export function printReport(result: BenchResult & { maxCachedWorkflows: number }
     console.log(`  (a)  entity ceiling          ${spread(result.perSec.entityCeiling, '/s')}`);
     console.log(`  (a′) video workflow ceiling  ${spread(result.perSec.videoWorkflowCeiling, '/s')}`);
     console.log(`  (b)  naive loop              ${spread(result.perSec.naive, '/s')}`);
+    console.log(`  (c₀) vodflow, 1 signal/msg   ${spread(result.perSec.pipelineOneSignalPerMessage, '/s')}`);
     console.log(`  (c)  vodflow consumer        ${spread(result.perSec.pipeline, '/s')}`);
+    console.log(`  c₀/a ${spread(result.ratios.oneSignalPerMessageToEntityCeiling)}`);
     console.log(`  c/a  ${spread(result.ratios.pipelineToEntityCeiling)}`);
     console.log(`  c/a′ ${spread(result.ratios.pipelineToVideoWorkflowCeiling)}`);
     console.log(`  c/b  ${spread(result.ratios.pipelineToNaive)}`);
