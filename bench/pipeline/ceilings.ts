@@ -1,9 +1,9 @@
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { Limiter } from '../../activities/limiter';
 import { videoWorkflowId } from '../../common/workflow-ids';
-import { vodEventSignal, type VodEventSignalArgs } from '../../workflows/definitions';
+import { videoStateQuery, vodEventSignal, type VodEventSignalArgs } from '../../workflows/definitions';
 import type { videoWorkflow } from '../../workflows/video';
-import { entityEventSignal, type EntityEvent } from '../entity/entity-definitions';
+import { entityEventSignal, entityStageQuery, type EntityEvent } from '../entity/entity-definitions';
 import type { entityWorkflow } from '../entity/entity-workflow';
 import {
   BENCH_POLICY,
@@ -12,7 +12,7 @@ import {
   ENTITY_TASK_QUEUE,
   type BenchStack,
 } from './bench-stack';
-import { bodiesFor, decodeOrThrow, throughput, type Throughput } from './load';
+import { bodiesFor, decodeOrThrow, throughput, withAppliedRate, type Throughput } from './load';
 
 // The ceilings: a bare client doing signal-with-start at `concurrency`, no queue at all, for the
 // same events (ten per video, in the order a video produces them) as the pipeline scenarios.
@@ -23,7 +23,9 @@ export async function entityCeiling(
   count: number,
   concurrency: number,
 ): Promise<Throughput> {
-  return signalAll(count, concurrency, 'entity', async (body, messageId) => {
+  const applied = async (videoId: string) =>
+    (await stack.client.workflow.getHandle(`entity:${videoId}`).query(entityStageQuery)).applied;
+  return signalAll(count, concurrency, 'entity', applied, async (body, messageId) => {
     const { event, videoId } = decodeOrThrow(body);
     await stack.client.workflow.signalWithStart<typeof entityWorkflow, [EntityEvent]>('entityWorkflow', {
       workflowId: `entity:${videoId}`,
@@ -41,7 +43,7 @@ export async function videoWorkflowCeiling(
   count: number,
   concurrency: number,
 ): Promise<Throughput> {
-  return signalAll(count, concurrency, 'video', async (body, messageId) => {
+  return signalAll(count, concurrency, 'video', videoEventsApplied(stack), async (body, messageId) => {
     const { event, videoId } = decodeOrThrow(body);
     await stack.client.workflow.signalWithStart<typeof videoWorkflow, [VodEventSignalArgs]>('videoWorkflow', {
       workflowId: videoWorkflowId(videoId),
@@ -58,12 +60,23 @@ async function signalAll(
   count: number,
   concurrency: number,
   run: string,
+  appliedOf: (videoId: string) => Promise<number>,
   signal: (body: string, messageId: string) => Promise<void>,
 ): Promise<Throughput> {
   const tag = `${run}-${Date.now()}`;
-  const { bodies } = bodiesFor(tag, count);
+  const { bodies, videoIds } = bodiesFor(tag, count);
   const limiter = new Limiter(concurrency);
   const startedAt = Date.now();
   await Promise.all(bodies.map((body, i) => limiter.run(() => signal(body, `${tag}-${i}`))));
-  return throughput(count, startedAt);
+  return withAppliedRate(throughput(count, startedAt), startedAt, videoIds, appliedOf);
+}
+
+/** How many events a video workflow has taken in (applied, or recognised as a duplicate). */
+export function videoEventsApplied(stack: BenchStack) {
+  return async (videoId: string): Promise<number> => {
+    const { counters } = await stack.client.workflow
+      .getHandle<typeof videoWorkflow>(videoWorkflowId(videoId))
+      .query(videoStateQuery);
+    return counters.applied + counters.duplicates + counters.unknown;
+  };
 }

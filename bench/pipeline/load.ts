@@ -8,13 +8,42 @@ export const EVENTS_PER_VIDEO = 10;
 export interface Throughput {
   events: number;
   seconds: number;
+  /** Events recorded by Temporal (signals accepted) per second: what allows a message's delete. */
   perSecond: number;
+  /** Events applied in their workflows' state per second (workflow tasks lag behind signals). */
+  appliedPerSecond?: number;
 }
 
 export function throughput(events: number, startedAt: number): Throughput {
   const seconds = (Date.now() - startedAt) / 1000;
   return { events, seconds, perSecond: events / seconds };
 }
+
+/**
+ * Waits until the workflows of the last `last` of `videoIds` show all their events applied (work
+ * runs roughly in order, so the rest are done too), then adds the applied rate to `result`. A
+ * query that fails (a worker busy with a backlog) is asked again.
+ */
+export async function withAppliedRate<T extends Throughput>(
+  result: T,
+  startedAt: number,
+  videoIds: string[],
+  appliedOf: (videoId: string) => Promise<number>,
+  last = 10,
+): Promise<T> {
+  const giveUpAt = Date.now() + APPLY_TIMEOUT_MS;
+  for (const videoId of videoIds.slice(-last)) {
+    for (;;) {
+      const applied = await appliedOf(videoId).catch(() => 0);
+      if (applied >= EVENTS_PER_VIDEO) break;
+      if (Date.now() > giveUpAt) throw new Error(`${videoId} did not apply its events in time`);
+      await sleep(100);
+    }
+  }
+  return { ...result, appliedPerSecond: result.events / ((Date.now() - startedAt) / 1000) };
+}
+
+const APPLY_TIMEOUT_MS = 30 * 60_000;
 
 /** `count` SMQ bodies (Base64 JSON, as VOD writes them) for count/10 fresh videos. */
 export function bodiesFor(run: string, count: number): { videoIds: string[]; bodies: string[] } {

@@ -3,7 +3,7 @@ import { entityCeiling, videoWorkflowCeiling } from './ceilings';
 import type { BenchStack } from './bench-stack';
 import { EVENTS_PER_VIDEO } from './load';
 import { percentile, spreadOf, type Spread } from './percentiles';
-import { latencyAtRate, naiveLoop, vodflowDrain, waitUntilApplied, type ConsumerTuning } from './scenarios';
+import { latencyAtRate, naiveLoop, vodflowDrain, type ConsumerTuning } from './scenarios';
 
 export interface BenchSettings {
   events: number;
@@ -43,9 +43,7 @@ async function latency(
   settings: BenchSettings,
   ratePerSec: number,
   open: OpenVideos,
-  previous: string[],
 ): Promise<LatencyResult> {
-  await waitUntilApplied(stack, previous);
   settings.say(`(d) enqueue → state at ${ratePerSec.toFixed(0)} events/s for ${settings.latencySeconds} s…`);
   const { lags, sent } = await latencyAtRate(stack, ratePerSec, settings.latencySeconds, settings.consumer);
   open.add(sent);
@@ -71,6 +69,14 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
     perMessage: [] as number[],
     pipeline: [] as number[],
   };
+  // The same, counted until the events were applied in the workflows' state.
+  const applied = {
+    entity: [] as number[],
+    video: [] as number[],
+    perMessage: [] as number[],
+    pipeline: [] as number[],
+  };
+  const appliedRatios = { perMessageToEntity: [] as number[], pipelineToEntity: [] as number[] };
   const ratios = {
     perMessageToEntity: [] as number[],
     pipelineToEntity: [] as number[],
@@ -101,6 +107,16 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
     runs.perMessage.push(perMessage.perSecond);
     runs.pipeline.push(pipeline.perSecond);
     ratios.perMessageToEntity.push(perMessage.perSecond / entity.perSecond);
+    applied.entity.push(entity.appliedPerSecond ?? NaN);
+    applied.video.push(video.appliedPerSecond ?? NaN);
+    applied.perMessage.push(perMessage.appliedPerSecond ?? NaN);
+    applied.pipeline.push(pipeline.appliedPerSecond ?? NaN);
+    appliedRatios.perMessageToEntity.push(
+      (perMessage.appliedPerSecond ?? NaN) / (entity.appliedPerSecond ?? NaN),
+    );
+    appliedRatios.pipelineToEntity.push(
+      (pipeline.appliedPerSecond ?? NaN) / (entity.appliedPerSecond ?? NaN),
+    );
     ratios.pipelineToEntity.push(pipeline.perSecond / entity.perSecond);
     ratios.pipelineToVideo.push(pipeline.perSecond / video.perSecond);
     ratios.pipelineToNaive.push(pipeline.perSecond / naive.perSecond);
@@ -109,7 +125,8 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
     );
   }
   const pipeline = spreadOf(runs.pipeline);
-  const d = await latency(stack, settings, pipeline.median / 2, open, lastDrain);
+  const pipelineApplied = spreadOf(applied.pipeline);
+  const d = await latency(stack, settings, pipelineApplied.median / 2, open);
   return {
     mode: 'ceiling' as const,
     eventsPerScenario: settings.events,
@@ -127,6 +144,16 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
       pipelineToVideoWorkflowCeiling: spreadOf(ratios.pipelineToVideo, 3),
       pipelineToNaive: spreadOf(ratios.pipelineToNaive, 2),
     },
+    appliedPerSec: {
+      entityCeiling: spreadOf(applied.entity),
+      videoWorkflowCeiling: spreadOf(applied.video),
+      pipelineOneSignalPerMessage: spreadOf(applied.perMessage),
+      pipeline: pipelineApplied,
+    },
+    appliedRatios: {
+      oneSignalPerMessageToEntityCeiling: spreadOf(appliedRatios.perMessageToEntity, 3),
+      pipelineToEntityCeiling: spreadOf(appliedRatios.pipelineToEntity, 3),
+    },
     latency: d,
     worker: workerMemory(stack, memory),
     history: await profileHistories(stack, lastDrain),
@@ -136,7 +163,13 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
 /** The drain at each number of videos, one after the other, every video left open. */
 export async function scaleMode(stack: BenchStack, settings: BenchSettings, videoCounts: number[]) {
   const open = new OpenVideos();
-  const steps: { videos: number; openVideos: number; perSec: number; worker: MemoryResult }[] = [];
+  const steps: {
+    videos: number;
+    openVideos: number;
+    perSec: number;
+    appliedPerSec: number;
+    worker: MemoryResult;
+  }[] = [];
   let lastDrain: string[] = [];
   for (const videos of videoCounts) {
     const events = videos * EVENTS_PER_VIDEO;
@@ -149,17 +182,21 @@ export async function scaleMode(stack: BenchStack, settings: BenchSettings, vide
       videos,
       openVideos: open.count,
       perSec: round(drain.perSecond),
+      appliedPerSec: round(drain.appliedPerSecond ?? NaN),
       worker: stack.vodflowWorker.memory.take(),
     });
-    settings.say(`  ${drain.perSecond.toFixed(0)} events/s`);
+    settings.say(
+      `  ${drain.perSecond.toFixed(0)} events/s recorded, ${(drain.appliedPerSecond ?? NaN).toFixed(0)} events/s applied`,
+    );
   }
   const first = steps[0];
   const last = steps[steps.length - 1];
-  const d = last ? await latency(stack, settings, last.perSec / 2, open, lastDrain) : undefined;
+  const d = last ? await latency(stack, settings, last.appliedPerSec / 2, open) : undefined;
   return {
     mode: 'scale' as const,
     steps,
     lastToFirst: first && last ? round(last.perSec / first.perSec, 3) : undefined,
+    lastToFirstApplied: first && last ? round(last.appliedPerSec / first.appliedPerSec, 3) : undefined,
     latency: d,
     worker: workerMemory(
       stack,

@@ -17,13 +17,20 @@ export function printReport(result: BenchResult & { maxCachedWorkflows: number }
     console.log(`  c/a  ${spread(result.ratios.pipelineToEntityCeiling)}`);
     console.log(`  c/a′ ${spread(result.ratios.pipelineToVideoWorkflowCeiling)}`);
     console.log(`  c/b  ${spread(result.ratios.pipelineToNaive)}`);
+    console.log("  counted until applied in the workflows' state:");
+    console.log(`  (a)  ${spread(result.appliedPerSec.entityCeiling, '/s')}`);
+    console.log(`  (a′) ${spread(result.appliedPerSec.videoWorkflowCeiling, '/s')}`);
+    console.log(`  (c₀) ${spread(result.appliedPerSec.pipelineOneSignalPerMessage, '/s')}`);
+    console.log(`  (c)  ${spread(result.appliedPerSec.pipeline, '/s')}`);
+    console.log(`  c₀/a ${spread(result.appliedRatios.oneSignalPerMessageToEntityCeiling)}`);
+    console.log(`  c/a  ${spread(result.appliedRatios.pipelineToEntityCeiling)}`);
   } else if (result.mode === 'scale') {
     for (const step of result.steps) {
       console.log(
-        `  ${step.videos} videos (${step.openVideos} open): ${step.perSec}/s, worker RSS peak ${step.worker.peakRssMiB} MiB`,
+        `  ${step.videos} videos (${step.openVideos} open): ${step.perSec}/s recorded, ${step.appliedPerSec}/s applied, worker RSS peak ${step.worker.peakRssMiB} MiB`,
       );
     }
-    console.log(`  last/first throughput ${result.lastToFirst}`);
+    console.log(`  last/first throughput ${result.lastToFirst} (applied ${result.lastToFirstApplied})`);
   } else {
     for (const r of result.results) {
       console.log(`  SMQ +${r.smqLatencyMs} ms: b ${spread(r.naive, '/s')}`);

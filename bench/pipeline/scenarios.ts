@@ -20,8 +20,10 @@ import {
   preload,
   sleep,
   throughput,
+  withAppliedRate,
   type Throughput,
 } from './load';
+import { videoEventsApplied } from './ceilings';
 
 const DRAIN_TIMEOUT_MS = 30 * 60_000;
 
@@ -95,29 +97,11 @@ export async function vodflowDrain(
   const startedAt = Date.now();
   const consumer = await runConsumer(stack, queueName, tuning);
   await waitUntilDrained(queue);
-  const result = throughput(count, startedAt);
+  const recorded = throughput(count, startedAt);
+  const result = await withAppliedRate(recorded, startedAt, videoIds, videoEventsApplied(stack));
   const stats = await consumer.stop();
   if (stats.signalled < count) throw new Error(`only ${stats.signalled} of ${count} events were signalled`);
   return { ...result, videoIds };
-}
-
-/**
- * Waits until the workflows of the last few of `videoIds` have applied every event sent to them:
- * signals are recorded before their workflow tasks run, and a backlog left by one scenario must
- * not be charged to the next one.
- */
-export async function waitUntilApplied(stack: BenchStack, videoIds: string[], last = 10): Promise<void> {
-  const startedAt = Date.now();
-  for (const videoId of videoIds.slice(-last)) {
-    const handle = stack.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
-    for (;;) {
-      const { counters } = await handle.query(videoStateQuery);
-      if (counters.applied + counters.duplicates + counters.unknown >= EVENTS_PER_VIDEO) break;
-      if (Date.now() - startedAt > DRAIN_TIMEOUT_MS)
-        throw new Error(`${videoId} did not apply its events in time`);
-      await sleep(100);
-    }
-  }
 }
 
 /**
