@@ -17,6 +17,23 @@ async function bench(args: string[]): Promise<Record<string, unknown>> {
   return JSON.parse(lines[0] ?? '') as Record<string, unknown>;
 }
 
+interface Spread {
+  median: number;
+  runs: number[];
+}
+
+interface CeilingResult {
+  mode: string;
+  perSec: Record<
+    'entityCeiling' | 'videoWorkflowCeiling' | 'naive' | 'pipelineOneSignalPerMessage' | 'pipeline',
+    Spread
+  >;
+  appliedPerSec: Record<'pipeline', Spread>;
+  latency: { samples: number };
+  worker: { peakRssMiB: number };
+  history: { signals: number };
+}
+
 describe('npm run bench', () => {
   it('runs the ceilings, the naive loop, both drains and the latency scenario', async () => {
     const result = await bench([
@@ -29,21 +46,15 @@ describe('npm run bench', () => {
       '--latency-seconds',
       '1',
     ]);
-    expect(result).toMatchObject({
-      mode: 'ceiling',
-      perSec: {
-        entityCeiling: { runs: [expect.any(Number)] },
-        videoWorkflowCeiling: { runs: [expect.any(Number)] },
-        naive: { runs: [expect.any(Number)] },
-        pipelineOneSignalPerMessage: { runs: [expect.any(Number)] },
-        pipeline: { runs: [expect.any(Number)] },
-      },
-      latency: { samples: expect.any(Number) },
-      worker: { peakRssMiB: expect.any(Number) },
-      history: { videos: expect.any(Number), signals: expect.any(Number) },
-    });
-    expect((result.latency as { samples: number }).samples).toBeGreaterThan(0);
-    expect((result.worker as { peakRssMiB: number }).peakRssMiB).toBeGreaterThan(0);
+    const { mode, perSec, appliedPerSec, latency, worker, history } = result as unknown as CeilingResult;
+    expect(mode).toBe('ceiling');
+    for (const scenario of [perSec.entityCeiling, perSec.videoWorkflowCeiling, perSec.naive, perSec.pipeline])
+      expect(scenario.runs).toHaveLength(1);
+    expect(perSec.pipelineOneSignalPerMessage.median).toBeGreaterThan(0);
+    expect(appliedPerSec.pipeline.median).toBeGreaterThan(0);
+    expect(latency.samples).toBeGreaterThan(0);
+    expect(worker.peakRssMiB).toBeGreaterThan(0);
+    expect(history.signals).toBeGreaterThan(0);
   }, 250_000);
 
   it('runs the round-trip mode with a slowed SMQ and the scale mode', async () => {
@@ -57,15 +68,9 @@ describe('npm run bench', () => {
       '--naive-events',
       '10',
     ]);
-    expect(roundTrip).toMatchObject({
-      mode: 'round-trip',
-      results: [{ smqLatencyMs: 5, pipelineToNaive: { runs: [expect.any(Number)] } }],
-    });
+    expect(roundTrip).toMatchObject({ mode: 'round-trip', results: [{ smqLatencyMs: 5 }] });
     const scale = await bench(['--scale', '3,6', '--latency-seconds', '1']);
-    expect(scale).toMatchObject({
-      mode: 'scale',
-      steps: [{ videos: 3 }, { videos: 6, openVideos: 9 }],
-      lastToFirst: expect.any(Number),
-    });
+    expect(scale).toMatchObject({ mode: 'scale', steps: [{ videos: 3 }, { videos: 6, openVideos: 9 }] });
+    expect(scale.lastToFirst).toBeGreaterThan(0);
   }, 500_000);
 });
