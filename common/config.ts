@@ -76,7 +76,7 @@ const envSchema = z.object({
    * long as it stays cached; one that is evicted is rebuilt by replaying its history on its next
    * task. Bounds the worker's memory whatever the number of open videos.
    */
-  VODFLOW_WORKER_MAX_CACHED_WORKFLOWS: int.min(0).max(100_000).default(1_000),
+  VODFLOW_WORKER_MAX_CACHED_WORKFLOWS: int.min(0).max(100_000).default(250),
   /** Workflow tasks a worker runs at once. */
   VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: int.min(2).max(1_000).default(40),
 

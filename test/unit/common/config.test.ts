@@ -49,7 +49,7 @@ describe('loadConfig', () => {
 
   it('bounds the worker cache by default and lets it be changed', () => {
     expect(loadConfig({}).worker).toEqual({
-      maxCachedWorkflows: 1_000,
+      maxCachedWorkflows: 250,
       maxConcurrentWorkflowTaskExecutions: 40,
     });
     expect(
