@@ -211,25 +211,41 @@ export async function scaleMode(stack: BenchStack, settings: BenchSettings, vide
  * `latencyMs` more, as it does against a region over the network. (b) and (c) interleaved per round.
  */
 export async function roundTripMode(stack: BenchStack, settings: BenchSettings, latencies: number[]) {
-  const results: { smqLatencyMs: number; naive: Spread; pipeline: Spread; pipelineToNaive: Spread }[] = [];
+  const results: {
+    smqLatencyMs: number;
+    naive: Spread;
+    pipelineOneSignalPerMessage: Spread;
+    pipeline: Spread;
+    oneSignalPerMessageToNaive: Spread;
+    pipelineToNaive: Spread;
+  }[] = [];
   for (const latencyMs of latencies) {
     await stack.smqAdmin.setFaults({ latencyMs, operations: ['receive', 'delete', 'visibility'] });
     const naive: number[] = [];
+    const perMessage: number[] = [];
     const pipeline: number[] = [];
+    const perMessageRatio: number[] = [];
     const ratio: number[] = [];
     for (let r = 1; r <= settings.rounds; r++) {
-      settings.say(`SMQ +${latencyMs} ms, round ${r}/${settings.rounds}: (b) naive, (c) vodflow…`);
+      settings.say(`SMQ +${latencyMs} ms, round ${r}/${settings.rounds}: (b) naive, (c₀), (c) vodflow…`);
       const b = await naiveLoop(stack, settings.naiveEvents);
+      const c0 = await vodflowDrain(stack, settings.events, { ...settings.consumer, coalesceEvents: false });
       const c = await vodflowDrain(stack, settings.events, settings.consumer);
       naive.push(b.perSecond);
+      perMessage.push(c0.perSecond);
       pipeline.push(c.perSecond);
+      perMessageRatio.push(c0.perSecond / b.perSecond);
       ratio.push(c.perSecond / b.perSecond);
-      settings.say(`  b ${b.perSecond.toFixed(0)}/s, c ${c.perSecond.toFixed(0)}/s`);
+      settings.say(
+        `  b ${b.perSecond.toFixed(0)}/s, c₀ ${c0.perSecond.toFixed(0)}/s, c ${c.perSecond.toFixed(0)}/s`,
+      );
     }
     results.push({
       smqLatencyMs: latencyMs,
       naive: spreadOf(naive),
+      pipelineOneSignalPerMessage: spreadOf(perMessage),
       pipeline: spreadOf(pipeline),
+      oneSignalPerMessageToNaive: spreadOf(perMessageRatio, 2),
       pipelineToNaive: spreadOf(ratio, 2),
     });
   }

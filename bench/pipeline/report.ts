@@ -34,7 +34,9 @@ export function printReport(result: BenchResult & { maxCachedWorkflows: number }
   } else {
     for (const r of result.results) {
       console.log(`  SMQ +${r.smqLatencyMs} ms: b ${spread(r.naive, '/s')}`);
+      console.log(`                c₀ ${spread(r.pipelineOneSignalPerMessage, '/s')}`);
       console.log(`                c ${spread(r.pipeline, '/s')}`);
+      console.log(`                c₀/b ${spread(r.oneSignalPerMessageToNaive)}`);
       console.log(`                c/b ${spread(r.pipelineToNaive)}`);
     }
     return;
