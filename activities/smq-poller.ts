@@ -7,12 +7,14 @@ import { pollerMetrics } from './poller-metrics';
 import type { PollerOptions } from '../common/poller-options';
 import { classifyMessage, type PoisonVerdict } from './message-classifier';
 import type { QueuePort, ReceivedMessage } from './queue-port';
+import { groupByVideo } from './video-groups';
 import type { VodEventSignalArgs } from '../workflows/definitions';
 import type { SignalOutcome } from './video-signaller';
 
 export interface PollerDeps {
   queue(region: string, queue: string): QueuePort;
-  signalVideo(videoId: string, region: string, payload: VodEventSignalArgs): Promise<SignalOutcome>;
+  /** One signal-with-start carrying every payload, in order; resolves once Temporal recorded it. */
+  signalVideo(videoId: string, region: string, payloads: VodEventSignalArgs[]): Promise<SignalOutcome>;
   quarantine(entry: {
     region: string;
     queue: string;
@@ -46,6 +48,15 @@ interface InFlight {
 }
 
 const RECEIVE_ERROR_BACKOFF_MS = [200, 500, 1_000, 2_000, 5_000];
+// Bodies carried by one signal at most (a body is at most 64 KiB; Temporal refuses payloads of 2 MiB).
+const MAX_SIGNAL_BODY_BYTES = 256 * 1024;
+
+interface VideoEvent {
+  item: InFlight;
+  videoId: string;
+  payload: VodEventSignalArgs;
+  bytes: number;
+}
 
 // The poller activity: receive → decode → signal-with-start → delete, for one run of
 // `options.runForMs`. Its one rule: a message is deleted only after Temporal has recorded what it
@@ -120,55 +131,85 @@ export function createPollQueue(deps: PollerDeps) {
         deletable: false,
       }));
       const extender = startVisibilityExtender(batch);
-      await Promise.all(batch.map((item) => limiter.run(() => record(item))));
+      const events: VideoEvent[] = [];
+      const work: Promise<void>[] = [];
+      for (const item of batch) {
+        const { message } = item;
+        const verdict = classifyMessage(message.body, options.maxBodyBytes);
+        if (verdict.kind === 'poison') {
+          work.push(limiter.run(() => settle([item], () => quarantine(message, verdict))));
+          continue;
+        }
+        const meta: EventMeta = {
+          source: 'queue',
+          region,
+          queue,
+          messageId: message.messageId,
+          enqueueTime: message.enqueueTime,
+          dequeueCount: message.dequeueCount,
+        };
+        const bytes = Buffer.byteLength(message.body, 'utf8');
+        events.push({ item, videoId: verdict.videoId, payload: { event: verdict.event, meta }, bytes });
+      }
+      const groups = options.coalesceEvents
+        ? groupByVideo(events, MAX_SIGNAL_BODY_BYTES)
+        : events.map((event) => [event]);
+      for (const group of groups) {
+        const items = group.map((event) => event.item);
+        work.push(limiter.run(() => settle(items, () => signal(group))));
+      }
+      await Promise.all(work);
       await extender.stop();
       await deleteRecorded(batch);
     }
 
-    async function record(item: InFlight): Promise<void> {
-      const { message } = item;
+    async function quarantine(message: ReceivedMessage, verdict: PoisonVerdict): Promise<void> {
+      await deps.quarantine({ region, queue, message, verdict });
+      stats.quarantined += 1;
+      metrics.quarantined();
+      deps.log.warn('quarantined a message', {
+        region,
+        queue,
+        messageId: message.messageId,
+        reasonCode: verdict.reasonCode,
+        reason: verdict.reason,
+      });
+    }
+
+    // One signal for every event of the group: all of them are recorded, or none.
+    async function signal(group: VideoEvent[]): Promise<void> {
+      const [first] = group;
+      if (!first) return;
+      const sentAt = Date.now();
+      await deps.signalVideo(
+        first.videoId,
+        region,
+        group.map((event) => event.payload),
+      );
+      metrics.signalLatency(Date.now() - sentAt);
+      for (const { item } of group) {
+        metrics.queueLag(Date.now() - item.message.enqueueTime);
+        stats.signalled += 1;
+        if (item.message.dequeueCount > 1) stats.duplicatesSeen += 1;
+      }
+    }
+
+    async function settle(items: InFlight[], record: () => Promise<void>): Promise<void> {
       try {
-        const verdict = classifyMessage(message.body, options.maxBodyBytes);
-        if (verdict.kind === 'poison') {
-          await deps.quarantine({ region, queue, message, verdict });
-          stats.quarantined += 1;
-          metrics.quarantined();
-          deps.log.warn('quarantined a message', {
-            region,
-            queue,
-            messageId: message.messageId,
-            reasonCode: verdict.reasonCode,
-            reason: verdict.reason,
-          });
-        } else {
-          const meta: EventMeta = {
-            source: 'queue',
-            region,
-            queue,
-            messageId: message.messageId,
-            enqueueTime: message.enqueueTime,
-            dequeueCount: message.dequeueCount,
-          };
-          const sentAt = Date.now();
-          await deps.signalVideo(verdict.videoId, region, { event: verdict.event, meta });
-          metrics.signalLatency(Date.now() - sentAt);
-          metrics.queueLag(Date.now() - message.enqueueTime);
-          stats.signalled += 1;
-          if (message.dequeueCount > 1) stats.duplicatesSeen += 1;
-        }
-        item.deletable = true;
+        await record();
+        for (const item of items) item.deletable = true;
       } catch (err) {
-        // Not recorded: the message stays in the queue and comes back after its visibility timeout.
-        stats.signalFailures += 1;
-        metrics.signalFailures();
-        deps.log.warn('could not record a message; it will be redelivered', {
+        // Not recorded: the messages stay in the queue and come back after their visibility timeout.
+        stats.signalFailures += items.length;
+        metrics.signalFailures(items.length);
+        deps.log.warn('could not record messages; they will be redelivered', {
           region,
           queue,
-          messageId: message.messageId,
+          messageIds: items.map((item) => item.message.messageId),
           error: String(err),
         });
       } finally {
-        item.settled = true;
+        for (const item of items) item.settled = true;
       }
     }
 

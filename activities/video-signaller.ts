@@ -1,7 +1,12 @@
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { videoWorkflowId } from '../common/workflow-ids';
-import { vodEventSignal, type VodEventSignalArgs } from '../workflows/definitions';
+import {
+  vodEventSignal,
+  vodEventsSignal,
+  type VodEventSignalArgs,
+  type VodEventsSignalArgs,
+} from '../workflows/definitions';
 import type { VideoSnapshot } from '../workflows/video-state';
 import type { videoWorkflow } from '../workflows/video';
 import { NOTE_ONLY_EVENT_TYPES } from '../workflows/event-facts';
@@ -16,8 +21,9 @@ export interface VideoSignallerDeps extends VideoWorkflowInputDeps {
 /** `skipped`: an event that only notes a change, about a video vodflow has never seen (adoption off). */
 export type SignalOutcome = 'signalled' | 'revived' | 'skipped';
 
-// Delivers one event to its video's workflow with signal-with-start. Resolves only once Temporal
-// has recorded the signal: that is what allows the queue message to be deleted (design §3.1).
+// Delivers events of one video to its workflow with one signal-with-start (`vodEvent` for one,
+// `vodEvents` for several, applied in order). Resolves only once Temporal has recorded the signal:
+// that is what allows the queue messages to be deleted.
 //
 // A video whose workflow has closed (deleted, cancelled, or idle) is not restarted from an empty
 // state: the start is refused (REJECT_DUPLICATE), and the closed run's final state is carried into
@@ -26,32 +32,42 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
   const start = async (
     videoId: string,
     region: string | undefined,
-    payload: VodEventSignalArgs,
+    payloads: readonly VodEventSignalArgs[],
     revival: { carried: VideoSnapshot | undefined } | undefined,
   ): Promise<void> => {
-    await deps.temporal.workflow.signalWithStart<typeof videoWorkflow, [VodEventSignalArgs]>(
-      'videoWorkflow',
-      {
-        workflowId: videoWorkflowId(videoId),
-        taskQueue: deps.taskQueue,
-        args: [{ ...videoWorkflowInput(deps, videoId, region), carried: revival?.carried }],
-        signal: vodEventSignal,
-        signalArgs: [payload],
-        workflowIdReusePolicy: revival
-          ? WorkflowIdReusePolicy.ALLOW_DUPLICATE
-          : WorkflowIdReusePolicy.REJECT_DUPLICATE,
-      },
-    );
+    const common = {
+      workflowId: videoWorkflowId(videoId),
+      taskQueue: deps.taskQueue,
+      args: [{ ...videoWorkflowInput(deps, videoId, region), carried: revival?.carried }] as [
+        ReturnType<typeof videoWorkflowInput>,
+      ],
+      workflowIdReusePolicy: revival
+        ? WorkflowIdReusePolicy.ALLOW_DUPLICATE
+        : WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    };
+    const [only] = payloads;
+    if (payloads.length === 1 && only) {
+      await deps.temporal.workflow.signalWithStart<typeof videoWorkflow, [VodEventSignalArgs]>(
+        'videoWorkflow',
+        { ...common, signal: vodEventSignal, signalArgs: [only] },
+      );
+    } else {
+      await deps.temporal.workflow.signalWithStart<typeof videoWorkflow, [VodEventsSignalArgs]>(
+        'videoWorkflow',
+        { ...common, signal: vodEventsSignal, signalArgs: [{ events: [...payloads] }] },
+      );
+    }
   };
 
   return async function signalVideo(
     videoId: string,
     region: string | undefined,
-    payload: VodEventSignalArgs,
+    payloads: readonly VodEventSignalArgs[],
   ): Promise<SignalOutcome> {
+    if (payloads.length === 0) throw new Error('signalVideo needs at least one event');
     if (
       deps.policy.adopt === 'off' &&
-      NOTE_ONLY_EVENT_TYPES.includes(payload.event.EventType) &&
+      payloads.every((payload) => NOTE_ONLY_EVENT_TYPES.includes(payload.event.EventType)) &&
       !(await isKnownVideo(deps.temporal, videoId))
     ) {
       return 'skipped';
@@ -59,14 +75,14 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
     // Bounded: a second round only happens when another poller revived the video meanwhile.
     for (let round = 0; round < 3; round++) {
       try {
-        await start(videoId, region, payload, undefined);
+        await start(videoId, region, payloads, undefined);
         return 'signalled';
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
       const latest = await latestVideoRun(deps.temporal, videoId);
       if (latest.open) continue;
-      await start(videoId, region, payload, { carried: latest.carried });
+      await start(videoId, region, payloads, { carried: latest.carried });
       return 'revived';
     }
     throw new Error(

@@ -69,9 +69,20 @@ const envSchema = z.object({
   VODFLOW_POLL_WAIT_SECONDS: int.min(0).max(30).default(10),
   VODFLOW_POLL_RECEIVERS: int.min(1).max(32).default(2),
   VODFLOW_SIGNAL_CONCURRENCY: int.min(1).max(512).default(64),
+  /** One signal per video and received batch instead of one per message. */
+  VODFLOW_COALESCE_EVENTS: bool.default(true),
   VODFLOW_VISIBILITY_TIMEOUT_SECONDS: int.min(1).max(43_200).default(30),
   VODFLOW_POLL_RUN_MINUTES: int.min(1).max(60).default(5),
   VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS: int.min(2).max(600).default(30),
+
+  /**
+   * Workflow executions a worker keeps in memory between their tasks. Each one costs memory for as
+   * long as it stays cached; one that is evicted is rebuilt by replaying its history on its next
+   * task. Bounds the worker's memory whatever the number of open videos.
+   */
+  VODFLOW_WORKER_MAX_CACHED_WORKFLOWS: int.min(0).max(100_000).default(250),
+  /** Workflow tasks a worker runs at once. */
+  VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: int.min(2).max(1_000).default(40),
 
   /** host:port of the worker's Prometheus /metrics (SDK and vodflow metrics); unset: no endpoint. */
   VODFLOW_METRICS_ADDRESS: z
@@ -140,6 +151,7 @@ export interface VodflowConfig {
   vodQueryRatePerSecond: number;
   sweep: { intervalMs: number; windowMs: number; graceMs: number };
   metricsAddress?: string;
+  worker: { maxCachedWorkflows: number; maxConcurrentWorkflowTaskExecutions: number };
 }
 
 export class ConfigError extends Error {
@@ -225,11 +237,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       waitSeconds: e.VODFLOW_POLL_WAIT_SECONDS,
       receivers: e.VODFLOW_POLL_RECEIVERS,
       signalConcurrency: e.VODFLOW_SIGNAL_CONCURRENCY,
+      coalesceEvents: e.VODFLOW_COALESCE_EVENTS,
       visibilityTimeoutSeconds: e.VODFLOW_VISIBILITY_TIMEOUT_SECONDS,
       runForMs: e.VODFLOW_POLL_RUN_MINUTES * 60_000,
       heartbeatTimeoutMs: e.VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS * 1000,
     }),
     metricsAddress: e.VODFLOW_METRICS_ADDRESS,
+    worker: {
+      maxCachedWorkflows: e.VODFLOW_WORKER_MAX_CACHED_WORKFLOWS,
+      maxConcurrentWorkflowTaskExecutions: e.VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
+    },
     video: {
       followUpTimeoutMs: e.VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS * 1000,
       idleCloseMs: Math.round(e.VODFLOW_IDLE_CLOSE_DAYS * 24 * 3_600_000),

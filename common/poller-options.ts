@@ -16,6 +16,11 @@ export const pollerOptionsSchema = z.object({
   waitSeconds: z.number().int().min(0).max(30).default(10),
   /** Receive loops running side by side: more hide receive latency behind signalling. */
   receivers: z.number().int().min(1).max(32).default(2),
+  /**
+   * One signal per video and received batch (its events in order) instead of one per message:
+   * fewer signal-with-starts and workflow tasks when a video's events arrive together.
+   */
+  coalesceEvents: z.boolean().default(true),
   /** Signals in flight at once across the run. */
   signalConcurrency: z.number().int().min(1).max(512).default(64),
   /**

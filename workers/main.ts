@@ -27,6 +27,7 @@ export async function runWorker(): Promise<void> {
     taskQueue: config.temporal.taskQueue,
     deps: activityDepsFromConfig(config, log),
     workflowBundle: config.temporal.workflowBundle ? { codePath: config.temporal.workflowBundle } : undefined,
+    tuning: config.worker,
   });
   const stop = (signal: NodeJS.Signals): void => {
     log.info('shutting down', { signal });
@@ -35,7 +36,13 @@ export async function runWorker(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  log.info('running', { taskQueue: config.temporal.taskQueue, address: config.temporal.address });
+  // The pid lets a supervisor (or the benchmark) sample this process's memory.
+  log.info('running', {
+    taskQueue: config.temporal.taskQueue,
+    address: config.temporal.address,
+    pid: process.pid,
+    ...config.worker,
+  });
   try {
     await worker.run();
   } finally {

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
-import path from 'node:path';
 import { createActivities, type ActivityDeps } from '../activities';
+import { SHARED_WORKFLOW_MODULES, WORKFLOWS_PATH } from './workflow-bundle';
 
 export interface PipelineWorkerOptions {
   connection: NativeConnection;
@@ -31,7 +31,7 @@ export async function createPipelineWorker(options: PipelineWorkerOptions): Prom
     taskQueue: options.taskQueue,
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
-      : { workflowsPath: path.resolve(__dirname, '..', 'workflows', 'index.ts') }),
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: [...SHARED_WORKFLOW_MODULES] } }),
     activities: createActivities({ ...options.deps, temporal: options.client, taskQueue: options.taskQueue }),
     // Poller activities run for minutes; give them room to drain on shutdown.
     shutdownGraceTime: '30s',

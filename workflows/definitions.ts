@@ -14,6 +14,11 @@ export interface VodEventSignalArgs {
   meta: EventMeta;
 }
 export const vodEventSignal = defineSignal<[VodEventSignalArgs]>('vodEvent');
+/** Several events of one video from one received batch, applied in order as if signalled one by one. */
+export interface VodEventsSignalArgs {
+  events: VodEventSignalArgs[];
+}
+export const vodEventsSignal = defineSignal<[VodEventsSignalArgs]>('vodEvents');
 export const videoStateQuery = defineQuery<VideoView>('state');
 export const retryStageUpdate = defineUpdate<
   { stage: FollowUpStage; attempt: number },

@@ -25,7 +25,14 @@ import {
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
 import { applyOrReject } from './apply-or-reject';
-import { cancelVideoUpdate, retryStageUpdate, videoStateQuery, vodEventSignal } from './definitions';
+import {
+  cancelVideoUpdate,
+  retryStageUpdate,
+  videoStateQuery,
+  vodEventSignal,
+  vodEventsSignal,
+  type VodEventSignalArgs,
+} from './definitions';
 import {
   applyVodEvent,
   originOfFirstEvent,
@@ -145,7 +152,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     return scope.run(run).finally(() => inFlightWork.delete(scope));
   };
 
-  setHandler(vodEventSignal, (args) => {
+  const receive = (args: VodEventSignalArgs): void => {
     // A fresh workflow whose first event is not the upload follows a video vodflow did not see begin.
     if (!input.carried && state.origin === undefined && state.untouched && patched('video-origin')) {
       state.setOrigin(originOfFirstEvent(args?.event));
@@ -153,6 +160,12 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     const result = applyOrReject(state, args, nowIso(), rulesFor);
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;
+  };
+  setHandler(vodEventSignal, receive);
+  // Whatever a sender put in `events`: anything but a list is one input, recorded as rejected.
+  setHandler(vodEventsSignal, (args) => {
+    const events: unknown = args?.events;
+    for (const one of Array.isArray(events) ? events : [{}]) receive(one as VodEventSignalArgs);
   });
   setHandler(videoStateQuery, () => state.view());
   setHandler(

@@ -1,17 +1,21 @@
+import { DefaultLogger, Runtime, bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { SmqClient } from '../../clients/smq';
-import { connectClient, connectWorker } from '../../clients/temporal/connect';
-import { loadConfig, type VodflowConfig } from '../../common/config';
+import { SmqAdminClient } from '../../clients/smq/admin-client';
+import { connectClient } from '../../clients/temporal/connect';
 import { pipelinePolicySchema } from '../../common/pipeline-policy';
 import { DEFAULT_ACCESS_KEY } from '../../emulators/common/default-credentials';
 import { startEmulatorProcess, type EmulatorProcess } from '../../devstack/emulator-process';
 import { startTemporalDevServer, type TemporalDevServer } from '../../devstack/temporal-server';
-import { activityDepsFromConfig } from '../../workers/activity-deps';
-import { createPipelineWorker } from '../../workers/pipeline-worker';
+import { workflowBundleOptions } from '../../workers/workflow-bundle';
+import { startWorkerProcess, type WorkerProcess } from './worker-process';
 
 export const BENCH_REGION = 'cn-shanghai';
 export const BENCH_TASK_QUEUE = 'vodflow-bench';
+export const ENTITY_TASK_QUEUE = 'entity-bench';
 
 // Follow-ups off: the benchmark measures event ingestion (queue → video state), not VOD jobs.
 export const BENCH_POLICY = pipelinePolicySchema.parse({
@@ -20,64 +24,103 @@ export const BENCH_POLICY = pipelinePolicySchema.parse({
   aiAudit: false,
 });
 
+export interface BenchStackOptions {
+  /** VODFLOW_WORKER_MAX_CACHED_WORKFLOWS of both workers. */
+  maxCachedWorkflows: number;
+}
+
 export interface BenchStack {
   temporal: TemporalDevServer;
   smq: EmulatorProcess;
+  smqAdmin: SmqAdminClient;
+  /** The load client: this process, apart from both workers. */
   client: Client;
-  worker: Worker;
-  config: VodflowConfig;
+  /** vodflow's worker (workers/main.ts, as deployed): video, consumer workflows and the poller. */
+  vodflowWorker: WorkerProcess;
+  /** The minimal entity workflow's worker: the independent ceiling. */
+  entityWorker: WorkerProcess;
   queue(name: string): Promise<SmqClient>;
   close(): Promise<void>;
 }
 
-// Temporal dev server and the SMQ emulator as their own processes (as in production, they do not
-// share the worker's event loop); the vodflow worker runs in this process.
-export async function startBenchStack(): Promise<BenchStack> {
-  // Worker and bundler chatter would bury the results (and break --json's one line).
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const [temporal, smq] = await Promise.all([
+const ROOT = path.resolve(__dirname, '..', '..');
+
+// Temporal dev server (in memory), the SMQ emulator, vodflow's worker and the entity worker, each
+// its own process; this process only generates load and measures. Workflow bundles are built here
+// once, as a production image does, so that the workers' memory is what running costs.
+export async function startBenchStack(options: BenchStackOptions): Promise<BenchStack> {
+  const logger = new DefaultLogger('WARN');
+  Runtime.install({ logger });
+  const bundleDir = mkdtempSync(path.join(tmpdir(), 'vodflow-bench-'));
+  const [temporal, smq, vodflowBundle, entityBundle] = await Promise.all([
     startTemporalDevServer(),
     startEmulatorProcess('smq', ['--port', '0']),
+    bundle(workflowBundleOptions(), path.join(bundleDir, 'vodflow.js'), logger),
+    bundle(
+      { workflowsPath: path.join(ROOT, 'bench', 'entity', 'entity-workflow.ts') },
+      path.join(bundleDir, 'entity.js'),
+      logger,
+    ),
   ]);
-  const config = loadConfig({
+  const common = {
     TEMPORAL_ADDRESS: temporal.address,
-    VODFLOW_TASK_QUEUE: BENCH_TASK_QUEUE,
-    SMQ_ENDPOINT: smq.url,
-    VOD_ENDPOINT: 'http://127.0.0.1:9',
-    ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
-    ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
-  });
-  config.policy = BENCH_POLICY;
-  const { client, close: closeClient } = await connectClient(config.temporal);
-  const workerConnection = await connectWorker(config.temporal);
-  const worker = await createPipelineWorker({
-    connection: workerConnection,
-    client,
+    TEMPORAL_NAMESPACE: temporal.namespace,
+    VODFLOW_WORKER_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows),
+  };
+  const [vodflowWorker, entityWorker] = await Promise.all([
+    startWorkerProcess('workers/main.ts', {
+      ...common,
+      VODFLOW_TASK_QUEUE: BENCH_TASK_QUEUE,
+      VODFLOW_WORKFLOW_BUNDLE: vodflowBundle,
+      SMQ_ENDPOINT: smq.url,
+      VOD_ENDPOINT: 'http://127.0.0.1:9',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
+      VODFLOW_TRANSCODE: BENCH_POLICY.transcode,
+      VODFLOW_SNAPSHOT: String(BENCH_POLICY.snapshot),
+      VODFLOW_AI_AUDIT: String(BENCH_POLICY.aiAudit),
+    }),
+    startWorkerProcess('bench/entity/entity-worker.ts', {
+      ...common,
+      VODFLOW_TASK_QUEUE: ENTITY_TASK_QUEUE,
+      VODFLOW_WORKFLOW_BUNDLE: entityBundle,
+    }),
+  ]);
+  const { client, close: closeClient } = await connectClient({
+    address: temporal.address,
     namespace: temporal.namespace,
+    tls: false,
     taskQueue: BENCH_TASK_QUEUE,
-    deps: activityDepsFromConfig(config, { info: () => undefined, warn: () => undefined }),
-    tuning: { maxHeartbeatThrottleInterval: '1s', shutdownGraceTime: '5s' },
   });
-  const running = worker.run();
 
   return {
     temporal,
     smq,
+    smqAdmin: new SmqAdminClient(smq.url),
     client,
-    worker,
-    config,
+    vodflowWorker,
+    entityWorker,
     async queue(name) {
       const queue = new SmqClient(name, { ...DEFAULT_ACCESS_KEY, endpoint: smq.url });
       await queue.createQueue({ visibilityTimeout: 60 });
       return queue;
     },
     async close() {
-      worker.shutdown();
-      await running;
-      await workerConnection.close();
+      await Promise.all([vodflowWorker.stop(), entityWorker.stop()]);
       await closeClient();
       await smq.stop();
       await temporal.stop();
+      rmSync(bundleDir, { recursive: true, force: true });
     },
   };
+}
+
+async function bundle(
+  options: Pick<BundleOptions, 'workflowsPath' | 'preloadModules'>,
+  out: string,
+  logger: DefaultLogger,
+): Promise<string> {
+  const { code } = await bundleWorkflowCode({ ...options, logger });
+  writeFileSync(out, code);
+  return out;
 }

@@ -1,23 +1,40 @@
 import { parseArgs } from 'node:util';
-import { startBenchStack } from './bench-stack';
-import { percentile } from './percentiles';
-import { latencyAtRate, naiveLoop, rawCeiling, vodflowDrain } from './scenarios';
+import { loadConfig } from '../../common/config';
+import { startBenchStack, type BenchStack } from './bench-stack';
+import { entityCeiling, videoWorkflowCeiling } from './ceilings';
+import { ceilingMode, roundTripMode, scaleMode, type BenchResult, type BenchSettings } from './modes';
+import { printReport } from './report';
 
-// `npm run bench [-- --quick] [--json] [--events N]`: in one run on the local stack, (a) the raw
-// signal-with-start ceiling, (b) the naive receive-signal-delete loop, (c) vodflow's consumer
-// draining pre-loaded events, and (d) enqueue-to-state latency at half of (c)'s rate. Only ratios
-// measured in the same run mean anything on a shared machine.
+// `npm run bench -- [options]`: vodflow's pipeline against ceilings measured in the same run, on the
+// local stack (Temporal dev server, SMQ emulator, vodflow's worker and a minimal entity worker, each
+// its own process). Only ratios measured in one run mean anything on a shared machine.
 
-const USAGE = `usage: npm run bench -- [--quick] [--json] [--events N] [--naive-events N] [--latency-seconds S]`;
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--rounds N] [--events N] [--naive-events N]
+         [--latency-seconds S] [--concurrency N] [--receivers N] [--signal-concurrency N] [--cache N]
+         [--scale 1000,10000 | --smq-latency-ms 10,20]
+
+  default           rounds of (a) entity ceiling, (a′) video workflow ceiling, (b) naive loop,
+                    (c₀) vodflow with one signal per message, (c) vodflow drain, interleaved;
+                    then (d) latency at half of (c)
+  --scale V1,V2     (c) at each number of videos (10 events each, all left open), then (d)
+  --smq-latency-ms  (b) and (c) with SMQ's receive/delete/visibility requests slowed by each latency
+  --cache N         the workers' VODFLOW_WORKER_MAX_CACHED_WORKFLOWS (default: vodflow's default)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
       events: { type: 'string' },
       'naive-events': { type: 'string' },
       'latency-seconds': { type: 'string' },
+      concurrency: { type: 'string' },
+      receivers: { type: 'string' },
+      'signal-concurrency': { type: 'string' },
+      cache: { type: 'string' },
+      scale: { type: 'string' },
+      'smq-latency-ms': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -25,68 +42,67 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const events = positive(values.events, values.quick ? 1_000 : 5_000, '--events');
-  const naiveEvents = positive(values['naive-events'], values.quick ? 150 : 400, '--naive-events');
-  const latencySeconds = positive(values['latency-seconds'], values.quick ? 8 : 20, '--latency-seconds');
-  const say = (line: string): void => {
-    if (!values.json) console.log(line);
+  if (values.scale && values['smq-latency-ms'])
+    throw new Error(`choose --scale or --smq-latency-ms\n${USAGE}`);
+  const quick = values.quick;
+  const settings: BenchSettings = {
+    events: positive(values.events, quick ? 1_000 : 5_000, '--events'),
+    naiveEvents: positive(values['naive-events'], quick ? 150 : 400, '--naive-events'),
+    rounds: positive(values.rounds, quick ? 1 : 3, '--rounds'),
+    latencySeconds: positive(values['latency-seconds'], quick ? 8 : 20, '--latency-seconds'),
+    concurrency: positive(values.concurrency, 128, '--concurrency'),
+    consumer: {
+      receivers: positive(values.receivers, 4, '--receivers'),
+      signalConcurrency: positive(values['signal-concurrency'], 128, '--signal-concurrency'),
+      coalesceEvents: true,
+    },
+    say: (line) => {
+      if (!values.json) console.log(line);
+    },
   };
+  const maxCachedWorkflows = values.cache
+    ? positive(values.cache, 0, '--cache')
+    : loadConfig({}).worker.maxCachedWorkflows;
 
-  say(`starting the local stack (Temporal dev server, SMQ emulator, vodflow worker)…`);
-  const stack = await startBenchStack();
+  settings.say(`starting the local stack (Temporal dev server, SMQ emulator, two workers)…`);
+  const stack = await startBenchStack({ maxCachedWorkflows });
+  let result: BenchResult;
   try {
-    // A short warm-up so that (a) does not pay for first connections and worker caches alone.
-    await rawCeiling(stack, 100, 32);
-
-    say(`(a) raw signal-with-start ceiling, ${events} events…`);
-    const raw = await rawCeiling(stack, events, 128);
-    say(`(b) naive receive → signal → delete loop, ${naiveEvents} events…`);
-    const naive = await naiveLoop(stack, naiveEvents);
-    say(`(c) vodflow consumer draining ${events} pre-loaded events…`);
-    const pipeline = await vodflowDrain(stack, events);
-    const halfRate = pipeline.perSecond / 2;
-    say(`(d) latency at ${halfRate.toFixed(0)} events/s for ${latencySeconds} s…`);
-    const { lags } = await latencyAtRate(stack, halfRate, latencySeconds);
-
-    const result = {
-      pipelineEventsPerSec: round(pipeline.perSecond),
-      rawCeilingPerSec: round(raw.perSecond),
-      naivePerSec: round(naive.perSecond),
-      p50Ms: percentile(lags, 50),
-      p99Ms: percentile(lags, 99),
-      pipelineToCeiling: round(pipeline.perSecond / raw.perSecond, 3),
-      pipelineToNaive: round(pipeline.perSecond / naive.perSecond, 2),
-      events,
-      latencyRatePerSec: round(halfRate),
-      latencySamples: lags.length,
-    };
-    if (values.json) {
-      console.log(JSON.stringify(result));
-    } else {
-      console.log('');
-      console.log(`  raw ceiling (a)       ${result.rawCeilingPerSec} events/s`);
-      console.log(`  naive loop (b)        ${result.naivePerSec} events/s`);
-      console.log(`  vodflow consumer (c)  ${result.pipelineEventsPerSec} events/s`);
-      console.log(`  c/a = ${result.pipelineToCeiling}   c/b = ${result.pipelineToNaive}`);
-      console.log(
-        `  enqueue → state at ${result.latencyRatePerSec}/s: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms (${lags.length} events)`,
-      );
-    }
+    settings.say(`warming up…`);
+    await ceilingWarmUp(stack);
+    result = values.scale
+      ? await scaleMode(stack, settings, list(values.scale, '--scale'))
+      : values['smq-latency-ms']
+        ? await roundTripMode(stack, settings, list(values['smq-latency-ms'], '--smq-latency-ms'))
+        : await ceilingMode(stack, settings);
   } finally {
     await stack.close();
   }
+  const output = {
+    ...result,
+    maxCachedWorkflows,
+    consumer: settings.consumer,
+    concurrency: settings.concurrency,
+  };
+  if (values.json) console.log(JSON.stringify(output));
+  else printReport(output);
+}
+
+// First connections and worker start-up costs paid before anything is timed.
+async function ceilingWarmUp(stack: BenchStack): Promise<void> {
+  await entityCeiling(stack, 100, 32);
+  await videoWorkflowCeiling(stack, 100, 32);
 }
 
 function positive(text: string | undefined, fallback: number, name: string): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number\n${USAGE}`);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer\n${USAGE}`);
   return value;
 }
 
-function round(value: number, digits = 1): number {
-  const factor = 10 ** digits;
-  return Math.round(value * factor) / factor;
+function list(text: string, name: string): number[] {
+  return text.split(',').map((item) => positive(item.trim(), 0, name));
 }
 
 main().catch((err: unknown) => {

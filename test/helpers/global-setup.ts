@@ -2,6 +2,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { workflowBundleOptions } from '../../workers/workflow-bundle';
 import { startTemporalDevServer, type TemporalDevServer } from '../../devstack/temporal-server';
 import {
   ENV_TEMPORAL_ADDRESS,
@@ -17,7 +18,10 @@ declare global {
 // One Temporal dev server and one workflow bundle for the whole integration run.
 // Set VODFLOW_TEST_TEMPORAL_ADDRESS to run against a server that is already up (e.g. `make demo --keep`).
 export default async function globalSetup(): Promise<void> {
-  const bundling = bundleWorkflowCode({ workflowsPath: TEST_WORKFLOWS_PATH, logger: quietBundlerLogger });
+  const bundling = bundleWorkflowCode({
+    ...workflowBundleOptions(TEST_WORKFLOWS_PATH),
+    logger: quietBundlerLogger,
+  });
   if (!process.env[ENV_TEMPORAL_ADDRESS]) {
     const server = await startTemporalDevServer();
     globalThis.__vodflowTemporal = server;

@@ -66,15 +66,17 @@ describe('adoption of videos vodflow did not see begin', () => {
     await stack.vod.completeUpload(videoId);
     const handle = client().workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     // Its workflow ran once, then retention removed the closed run.
-    await signaller('record')(videoId, REGION, {
-      event: decoded({
-        EventType: 'FileUploadComplete',
-        EventTime: '2026-01-01T08:00:00Z',
-        VideoId: videoId,
-        Status: 'success',
-      }),
-      meta: meta(),
-    });
+    await signaller('record')(videoId, REGION, [
+      {
+        event: decoded({
+          EventType: 'FileUploadComplete',
+          EventTime: '2026-01-01T08:00:00Z',
+          VideoId: videoId,
+          Status: 'success',
+        }),
+        meta: meta(),
+      },
+    ]);
     await handle.terminate('simulated retention');
     await client().workflowService.deleteWorkflowExecution({
       namespace: sharedStack().namespace,
@@ -90,7 +92,7 @@ describe('adoption of videos vodflow did not see begin', () => {
     const before = await submissions();
 
     await expect(
-      signaller('record')(videoId, REGION, { event: metadataChange(videoId), meta: meta() }),
+      signaller('record')(videoId, REGION, [{ event: metadataChange(videoId), meta: meta() }]),
     ).resolves.toBe('signalled');
     const adopted = await eventually(async () => {
       const view = await handle.query(videoStateQuery);
@@ -111,7 +113,7 @@ describe('adoption of videos vodflow did not see begin', () => {
       FileName: 'n.mp4',
     });
     await expect(
-      signaller('off')(videoId, REGION, { event: metadataChange(videoId), meta: meta() }),
+      signaller('off')(videoId, REGION, [{ event: metadataChange(videoId), meta: meta() }]),
     ).resolves.toBe('skipped');
     await expect(client().workflow.getHandle(videoWorkflowId(videoId)).describe()).rejects.toBeInstanceOf(
       WorkflowNotFoundError,

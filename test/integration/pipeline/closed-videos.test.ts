@@ -74,10 +74,12 @@ describe('closed videos', () => {
     videoLimits: limits,
   });
   const signal = (videoId: string, name: string, patch: Record<string, unknown> = {}) =>
-    createVideoSignaller(deps())(videoId, 'cn-shanghai', {
-      event: fixture(name, videoId, patch),
-      meta: meta(),
-    });
+    createVideoSignaller(deps())(videoId, 'cn-shanghai', [
+      {
+        event: fixture(name, videoId, patch),
+        meta: meta(),
+      },
+    ]);
   const handleOf = (videoId: string) =>
     running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
 

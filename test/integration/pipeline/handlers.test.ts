@@ -54,7 +54,7 @@ describe('video workflow handlers', () => {
     const { VideoId: videoId } = await stack.vodClient.createUploadVideo({ Title: 'odd', FileName: 'a.mp4' });
     await stack.vod.setFaults({ throttleRate: 1 });
     try {
-      await signaller()(videoId, REGION, { event: uploadOf(videoId), meta: meta() });
+      await signaller()(videoId, REGION, [{ event: uploadOf(videoId), meta: meta() }]);
       // An older or buggy sender: StreamInfos is not a list.
       const malformed = {
         EventType: 'TranscodeComplete',

@@ -105,7 +105,7 @@ describe('video lifecycle over skipped time', () => {
     await (
       await worker(config)
     ).runUntil(async () => {
-      await signal(videoId, REGION, { event: uploadEvent(videoId), meta });
+      await signal(videoId, REGION, [{ event: uploadEvent(videoId), meta }]);
       // Waiting for the result lets the server skip ahead to the idle close.
       const closed = await handle.result();
       expect(closed.counters.applied).toBe(1);
@@ -126,7 +126,7 @@ describe('video lifecycle over skipped time', () => {
       );
       if (!late.ok) throw new Error(late.error.message);
       await expect(
-        signal(videoId, REGION, { event: late.event, meta: { ...meta, messageId: randomUUID() } }),
+        signal(videoId, REGION, [{ event: late.event, meta: { ...meta, messageId: randomUUID() } }]),
       ).resolves.toBe('revived');
       const revived = await handle.query(videoStateQuery);
       expect(revived).toMatchObject({ runs: 2, stage: 'ready', counters: { applied: 2 } });
@@ -158,7 +158,7 @@ describe('video lifecycle over skipped time', () => {
     await (
       await worker(broken)
     ).runUntil(async () => {
-      await signal(videoId, REGION, { event: uploadEvent(videoId), meta });
+      await signal(videoId, REGION, [{ event: uploadEvent(videoId), meta }]);
       const failed = await eventually(async () => {
         // Server time stands still unless the test skips it: let the retry backoff pass.
         await env.sleep(2_000);

@@ -5,7 +5,12 @@ import { createVideoSignaller } from '../../../activities/video-signaller';
 import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
 import { pipelinePolicySchema } from '../../../common/pipeline-policy';
 import { videoWorkflowId } from '../../../common/workflow-ids';
-import { cancelVideoUpdate, retryStageUpdate, videoStateQuery } from '../../../workflows/definitions';
+import {
+  cancelVideoUpdate,
+  retryStageUpdate,
+  videoStateQuery,
+  type VodEventSignalArgs,
+} from '../../../workflows/definitions';
 import type { videoWorkflow } from '../../../workflows/video';
 import type { EventMeta } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
@@ -56,13 +61,20 @@ describe('video workflow on a real Temporal server', () => {
     await running?.stop();
   });
 
-  const signaller = () =>
+  const batchSignaller = () =>
     createVideoSignaller({
       temporal: running.client,
       taskQueue: running.taskQueue,
       policy: noFollowUps,
       videoLimits: { maxHistoryEvents: 40 },
     });
+  const signaller = () => {
+    const signalVideo = batchSignaller();
+    return (videoId: string, region: string, payload: VodEventSignalArgs) =>
+      signalVideo(videoId, region, [payload]);
+  };
+  const historyOf = async (videoId: string) =>
+    (await running.client.workflow.getHandle(videoWorkflowId(videoId)).fetchHistory()).events ?? [];
   const uniqueVideoId = () => `v${Date.now().toString(16)}${Math.random().toString(16).slice(2, 10)}`;
 
   it('applies events, ignores duplicates and reports the state by query and search attributes', async () => {
@@ -105,6 +117,34 @@ describe('video workflow on a real Temporal server', () => {
       expect(ids).toEqual([videoWorkflowId(videoId)]);
     });
     await recordHistory(handle, 'video-dedup-and-query');
+  });
+
+  it('applies several events of one signal in order, with the same dedup as one by one', async () => {
+    const videoId = uniqueVideoId();
+    await batchSignaller()(videoId, 'cn-shanghai', [
+      { event: fixture('FileUploadComplete.success', videoId), meta: meta('b1') },
+      { event: fixture('TranscodeComplete.success', videoId), meta: meta('b2') },
+      { event: fixture('TranscodeComplete.success', videoId), meta: meta('b2') },
+      { event: fixture('TranscodeComplete.success', videoId), meta: meta('b3') },
+    ]);
+    const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
+    const view = await eventually(async () => {
+      const state = await handle.query(videoStateQuery);
+      expect(state.counters).toEqual({ applied: 2, duplicates: 2, unknown: 0 });
+      return state;
+    });
+    expect(view.stage).toBe('ready');
+    // b2 again is the same message, b3 the same content: both absorbed by dedup, in order.
+    expect(view.log.map((entry) => [entry.eventType, entry.messageId])).toEqual([
+      ['FileUploadComplete', 'b1'],
+      ['TranscodeComplete', 'b2'],
+    ]);
+    const signals = (await historyOf(videoId)).flatMap((event) =>
+      event.workflowExecutionSignaledEventAttributes
+        ? [event.workflowExecutionSignaledEventAttributes.signalName]
+        : [],
+    );
+    expect(signals).toEqual(['vodEvents']);
   });
 
   it('records an unknown event type on its video', async () => {

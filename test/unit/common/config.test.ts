@@ -47,6 +47,22 @@ describe('loadConfig', () => {
     expect(config.temporal.tls).toBe(true);
   });
 
+  it('bounds the worker cache by default and lets it be changed', () => {
+    expect(loadConfig({}).worker).toEqual({
+      maxCachedWorkflows: 250,
+      maxConcurrentWorkflowTaskExecutions: 40,
+    });
+    expect(
+      loadConfig({
+        VODFLOW_WORKER_MAX_CACHED_WORKFLOWS: '250',
+        VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '20',
+      }).worker,
+    ).toEqual({ maxCachedWorkflows: 250, maxConcurrentWorkflowTaskExecutions: 20 });
+    expect(() => loadConfig({ VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' })).toThrow(
+      /VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS/,
+    );
+  });
+
   it('refuses bad values with a message naming the variable', () => {
     expect(() => loadConfig({ VODFLOW_POLL_WAIT_SECONDS: '31' })).toThrow(/VODFLOW_POLL_WAIT_SECONDS/);
     expect(() => loadConfig({ VODFLOW_TRANSCODE: 'sometimes' })).toThrow(ConfigError);

@@ -1,0 +1,276 @@
+import { profileHistories, type HistoryProfile } from './history-profile';
+import { entityCeiling, videoWorkflowCeiling } from './ceilings';
+import type { BenchStack } from './bench-stack';
+import { EVENTS_PER_VIDEO } from './load';
+import { percentile, spreadOf, type Spread } from './percentiles';
+import { latencyAtRate, naiveLoop, vodflowDrain, type ConsumerTuning } from './scenarios';
+
+export interface BenchSettings {
+  events: number;
+  naiveEvents: number;
+  rounds: number;
+  latencySeconds: number;
+  concurrency: number;
+  consumer: ConsumerTuning;
+  say(line: string): void;
+}
+
+export interface LatencyResult {
+  ratePerSec: number;
+  openVideos: number;
+  p50Ms: number;
+  p99Ms: number;
+  samples: number;
+}
+
+export interface MemoryResult {
+  peakRssMiB: number;
+  rssMiB: number;
+}
+
+const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
+
+// Open video workflows so far: every scenario opens fresh videos and none of them closes.
+class OpenVideos {
+  count = 0;
+  add(events: number): void {
+    this.count += Math.ceil(events / EVENTS_PER_VIDEO);
+  }
+}
+
+async function latency(
+  stack: BenchStack,
+  settings: BenchSettings,
+  ratePerSec: number,
+  open: OpenVideos,
+): Promise<LatencyResult> {
+  settings.say(`(d) enqueue → state at ${ratePerSec.toFixed(0)} events/s for ${settings.latencySeconds} s…`);
+  const { lags, sent } = await latencyAtRate(stack, ratePerSec, settings.latencySeconds, settings.consumer);
+  open.add(sent);
+  return {
+    ratePerSec: round(ratePerSec),
+    openVideos: open.count,
+    p50Ms: percentile(lags, 50),
+    p99Ms: percentile(lags, 99),
+    samples: lags.length,
+  };
+}
+
+/**
+ * The ceilings against the pipeline, interleaved round by round (a, a′, b, c, a, a′, b, c…) so that
+ * every ratio compares figures taken under the same load; then latency at half the median drain.
+ */
+export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
+  const open = new OpenVideos();
+  const runs = {
+    entity: [] as number[],
+    video: [] as number[],
+    naive: [] as number[],
+    perMessage: [] as number[],
+    pipeline: [] as number[],
+  };
+  // The same, counted until the events were applied in the workflows' state.
+  const applied = {
+    entity: [] as number[],
+    video: [] as number[],
+    perMessage: [] as number[],
+    pipeline: [] as number[],
+  };
+  const appliedRatios = { perMessageToEntity: [] as number[], pipelineToEntity: [] as number[] };
+  const ratios = {
+    perMessageToEntity: [] as number[],
+    pipelineToEntity: [] as number[],
+    pipelineToVideo: [] as number[],
+    pipelineToNaive: [] as number[],
+  };
+  const memory: MemoryResult[] = [];
+  let lastDrain: string[] = [];
+  for (let r = 1; r <= settings.rounds; r++) {
+    settings.say(
+      `round ${r}/${settings.rounds}: (a) entity ceiling, (a′) video workflow ceiling, (b) naive, (c₀) vodflow one signal per message, (c) vodflow…`,
+    );
+    const entity = await entityCeiling(stack, settings.events, settings.concurrency);
+    const video = await videoWorkflowCeiling(stack, settings.events, settings.concurrency);
+    const naive = await naiveLoop(stack, settings.naiveEvents);
+    const perMessage = await vodflowDrain(stack, settings.events, {
+      ...settings.consumer,
+      coalesceEvents: false,
+    });
+    stack.vodflowWorker.memory.take();
+    const pipeline = await vodflowDrain(stack, settings.events, settings.consumer);
+    memory.push(stack.vodflowWorker.memory.take());
+    open.add(settings.events * 3 + settings.naiveEvents);
+    lastDrain = pipeline.videoIds;
+    runs.entity.push(entity.perSecond);
+    runs.video.push(video.perSecond);
+    runs.naive.push(naive.perSecond);
+    runs.perMessage.push(perMessage.perSecond);
+    runs.pipeline.push(pipeline.perSecond);
+    ratios.perMessageToEntity.push(perMessage.perSecond / entity.perSecond);
+    applied.entity.push(entity.appliedPerSecond ?? NaN);
+    applied.video.push(video.appliedPerSecond ?? NaN);
+    applied.perMessage.push(perMessage.appliedPerSecond ?? NaN);
+    applied.pipeline.push(pipeline.appliedPerSecond ?? NaN);
+    appliedRatios.perMessageToEntity.push(
+      (perMessage.appliedPerSecond ?? NaN) / (entity.appliedPerSecond ?? NaN),
+    );
+    appliedRatios.pipelineToEntity.push(
+      (pipeline.appliedPerSecond ?? NaN) / (entity.appliedPerSecond ?? NaN),
+    );
+    ratios.pipelineToEntity.push(pipeline.perSecond / entity.perSecond);
+    ratios.pipelineToVideo.push(pipeline.perSecond / video.perSecond);
+    ratios.pipelineToNaive.push(pipeline.perSecond / naive.perSecond);
+    settings.say(
+      `  a ${entity.perSecond.toFixed(0)}/s, a′ ${video.perSecond.toFixed(0)}/s, b ${naive.perSecond.toFixed(0)}/s, c₀ ${perMessage.perSecond.toFixed(0)}/s, c ${pipeline.perSecond.toFixed(0)}/s`,
+    );
+  }
+  const pipeline = spreadOf(runs.pipeline);
+  const pipelineApplied = spreadOf(applied.pipeline);
+  const d = await latency(stack, settings, pipelineApplied.median / 2, open);
+  return {
+    mode: 'ceiling' as const,
+    eventsPerScenario: settings.events,
+    rounds: settings.rounds,
+    perSec: {
+      entityCeiling: spreadOf(runs.entity),
+      videoWorkflowCeiling: spreadOf(runs.video),
+      naive: spreadOf(runs.naive),
+      pipelineOneSignalPerMessage: spreadOf(runs.perMessage),
+      pipeline,
+    },
+    ratios: {
+      oneSignalPerMessageToEntityCeiling: spreadOf(ratios.perMessageToEntity, 3),
+      pipelineToEntityCeiling: spreadOf(ratios.pipelineToEntity, 3),
+      pipelineToVideoWorkflowCeiling: spreadOf(ratios.pipelineToVideo, 3),
+      pipelineToNaive: spreadOf(ratios.pipelineToNaive, 2),
+    },
+    appliedPerSec: {
+      entityCeiling: spreadOf(applied.entity),
+      videoWorkflowCeiling: spreadOf(applied.video),
+      pipelineOneSignalPerMessage: spreadOf(applied.perMessage),
+      pipeline: pipelineApplied,
+    },
+    appliedRatios: {
+      oneSignalPerMessageToEntityCeiling: spreadOf(appliedRatios.perMessageToEntity, 3),
+      pipelineToEntityCeiling: spreadOf(appliedRatios.pipelineToEntity, 3),
+    },
+    latency: d,
+    worker: workerMemory(stack, memory),
+    history: await profileHistories(stack, lastDrain),
+  };
+}
+
+/** The drain at each number of videos, one after the other, every video left open. */
+export async function scaleMode(stack: BenchStack, settings: BenchSettings, videoCounts: number[]) {
+  const open = new OpenVideos();
+  const steps: {
+    videos: number;
+    openVideos: number;
+    perSec: number;
+    appliedPerSec: number;
+    worker: MemoryResult;
+  }[] = [];
+  let lastDrain: string[] = [];
+  for (const videos of videoCounts) {
+    const events = videos * EVENTS_PER_VIDEO;
+    settings.say(`(c) vodflow draining ${events} events of ${videos} videos (${open.count} already open)…`);
+    stack.vodflowWorker.memory.take();
+    const drain = await vodflowDrain(stack, events, settings.consumer);
+    open.add(events);
+    lastDrain = drain.videoIds;
+    steps.push({
+      videos,
+      openVideos: open.count,
+      perSec: round(drain.perSecond),
+      appliedPerSec: round(drain.appliedPerSecond ?? NaN),
+      worker: stack.vodflowWorker.memory.take(),
+    });
+    settings.say(
+      `  ${drain.perSecond.toFixed(0)} events/s recorded, ${(drain.appliedPerSecond ?? NaN).toFixed(0)} events/s applied`,
+    );
+  }
+  const first = steps[0];
+  const last = steps[steps.length - 1];
+  const d = last ? await latency(stack, settings, last.appliedPerSec / 2, open) : undefined;
+  return {
+    mode: 'scale' as const,
+    steps,
+    lastToFirst: first && last ? round(last.perSec / first.perSec, 3) : undefined,
+    lastToFirstApplied: first && last ? round(last.appliedPerSec / first.appliedPerSec, 3) : undefined,
+    latency: d,
+    worker: workerMemory(
+      stack,
+      steps.map((s) => s.worker),
+    ),
+    history: await profileHistories(stack, lastDrain),
+  };
+}
+
+/**
+ * A real round trip: every SMQ request of the consumer (receive, delete, visibility) takes
+ * `latencyMs` more, as it does against a region over the network. (b) and (c) interleaved per round.
+ */
+export async function roundTripMode(stack: BenchStack, settings: BenchSettings, latencies: number[]) {
+  const results: {
+    smqLatencyMs: number;
+    naive: Spread;
+    pipelineOneSignalPerMessage: Spread;
+    pipeline: Spread;
+    oneSignalPerMessageToNaive: Spread;
+    pipelineToNaive: Spread;
+  }[] = [];
+  for (const latencyMs of latencies) {
+    await stack.smqAdmin.setFaults({ latencyMs, operations: ['receive', 'delete', 'visibility'] });
+    const naive: number[] = [];
+    const perMessage: number[] = [];
+    const pipeline: number[] = [];
+    const perMessageRatio: number[] = [];
+    const ratio: number[] = [];
+    for (let r = 1; r <= settings.rounds; r++) {
+      settings.say(`SMQ +${latencyMs} ms, round ${r}/${settings.rounds}: (b) naive, (c₀), (c) vodflow…`);
+      const b = await naiveLoop(stack, settings.naiveEvents);
+      const c0 = await vodflowDrain(stack, settings.events, { ...settings.consumer, coalesceEvents: false });
+      const c = await vodflowDrain(stack, settings.events, settings.consumer);
+      naive.push(b.perSecond);
+      perMessage.push(c0.perSecond);
+      pipeline.push(c.perSecond);
+      perMessageRatio.push(c0.perSecond / b.perSecond);
+      ratio.push(c.perSecond / b.perSecond);
+      settings.say(
+        `  b ${b.perSecond.toFixed(0)}/s, c₀ ${c0.perSecond.toFixed(0)}/s, c ${c.perSecond.toFixed(0)}/s`,
+      );
+    }
+    results.push({
+      smqLatencyMs: latencyMs,
+      naive: spreadOf(naive),
+      pipelineOneSignalPerMessage: spreadOf(perMessage),
+      pipeline: spreadOf(pipeline),
+      oneSignalPerMessageToNaive: spreadOf(perMessageRatio, 2),
+      pipelineToNaive: spreadOf(ratio, 2),
+    });
+  }
+  await stack.smqAdmin.clearFaults();
+  return {
+    mode: 'round-trip' as const,
+    eventsPerScenario: settings.events,
+    rounds: settings.rounds,
+    results,
+  };
+}
+
+function workerMemory(stack: BenchStack, during: MemoryResult[]) {
+  const now = stack.vodflowWorker.memory.take();
+  return {
+    pid: stack.vodflowWorker.pid,
+    peakRssMiB: Math.max(now.peakRssMiB, ...during.map((m) => m.peakRssMiB)),
+    rssMiBAtEnd: now.rssMiB,
+    entityWorkerRssMiB: stack.entityWorker.memory.take().rssMiB,
+  };
+}
+
+export type BenchResult =
+  | Awaited<ReturnType<typeof ceilingMode>>
+  | Awaited<ReturnType<typeof scaleMode>>
+  | Awaited<ReturnType<typeof roundTripMode>>;
+
+export type { HistoryProfile };

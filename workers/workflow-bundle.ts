@@ -1,0 +1,22 @@
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..');
+
+export const WORKFLOWS_PATH = path.join(ROOT, 'workflows', 'index.ts');
+
+// Modules that every workflow execution would otherwise evaluate afresh: the worker keeps one set
+// of module instances per cached execution, and zod with VOD's event schemas costs about a megabyte
+// and some CPU each time (on every new or replayed execution). Loaded once per worker instead and
+// shared; the SDK freezes them. Only modules that workflows never parse with at run time belong
+// here: zod memoizes on a schema's first parse, which a frozen schema refuses. Workflows use
+// common/events for its pure helpers only; the Extend marker and policy schemas, which workflows
+// do parse with, stay per execution (and small).
+export const SHARED_WORKFLOW_MODULES: readonly string[] = [
+  'zod',
+  path.join(ROOT, 'common', 'events', 'index.ts'),
+];
+
+/** How every vodflow workflow bundle is built: the worker's own, the Docker image's, tests', the bench's. */
+export function workflowBundleOptions(workflowsPath: string = WORKFLOWS_PATH) {
+  return { workflowsPath, preloadModules: [...SHARED_WORKFLOW_MODULES] };
+}
