@@ -55,10 +55,17 @@ export const NOTE_ONLY_EVENT_TYPES: readonly string[] = [
 // The events that announce a video's upload: a workflow that starts with one follows a new video.
 const UPLOAD_EVENT_TYPES: readonly string[] = ['FileUploadComplete', 'UploadByURLComplete'];
 
-/** How vodflow came to know a video, from the first event it ever got of it. */
+/**
+ * How vodflow came to know a video, from the first event it ever got of it: its upload, or its
+ * creation (CreateUploadVideo's MediaBaseChangeComplete, which VOD sends before the upload ends),
+ * make it new; anything else is about a video that existed before vodflow followed it.
+ */
 export function originOfFirstEvent(event: DecodedVodEvent | undefined): VideoOrigin {
   const type: unknown = event?.EventType;
-  return typeof type === 'string' && UPLOAD_EVENT_TYPES.includes(type) ? 'new' : 'adopted';
+  if (typeof type === 'string' && UPLOAD_EVENT_TYPES.includes(type)) return 'new';
+  const created =
+    type === 'MediaBaseChangeComplete' && (event as { OperateMode?: unknown }).OperateMode === 'create';
+  return created ? 'new' : 'adopted';
 }
 
 export function applyVodEvent(

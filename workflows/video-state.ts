@@ -151,6 +151,9 @@ export class VideoState {
     now: string;
   }): ApplyResult {
     const { meta, now } = input;
+    // Even as a duplicate (the API may have reported the upload first), the upload event itself
+    // proves the video new.
+    if (input.observation?.kind === 'uploaded') this.uploadEventSeen(meta.source);
     const keys = [`c:${input.contentKey}`];
     if (meta.messageId) keys.push(`m:${meta.region ?? ''}/${meta.queue ?? ''}/${meta.messageId}`);
     if (keys.some((key) => this.dedup.has(key))) {
@@ -222,6 +225,12 @@ export class VideoState {
 
   // True when a queue event repeats a milestone that reconciliation already recorded, or the other
   // way round. Events from the queue alone keep their usual treatment.
+  // The upload event itself came after all (events are unordered, and an adopted video's upload may
+  // have been read from the API first): a new video, not an old one.
+  private uploadEventSeen(source: EventSource): void {
+    if (this.data.origin === 'adopted' && source === 'queue') this.data.origin = 'new';
+  }
+
   private settledAlready(observation: Observation, source: EventSource): boolean {
     const viaReconcile = (existing: EventSource | undefined): boolean =>
       source === 'reconcile' || existing === 'reconcile';
@@ -266,8 +275,6 @@ export class VideoState {
           recordedAt: now,
         };
         if (observation.policyOverride) this.data.policyOverride = observation.policyOverride;
-        // The upload event itself came after all (events are unordered): a new video, not an old one.
-        if (this.data.origin === 'adopted' && source === 'queue') this.data.origin = 'new';
         return;
       }
       case 'stream': {

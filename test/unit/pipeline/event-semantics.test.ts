@@ -1,6 +1,6 @@
 import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
 import { pipelinePolicySchema } from '../../../common/pipeline-policy';
-import { applyVodEvent, type EventRulesVersion } from '../../../workflows/event-facts';
+import { applyVodEvent, originOfFirstEvent, type EventRulesVersion } from '../../../workflows/event-facts';
 import { VideoState } from '../../../workflows/video-state';
 
 // Events as VOD writes them, through decoding and the event rules, into the state: what each event
@@ -179,5 +179,32 @@ describe('adopted videos', () => {
     apply(state, { EventType: 'FileUploadComplete', EventTime: '2026-11-25T08:00:00Z', VideoId: 'v1' });
     expect(state.origin).toBe('new');
     expect(state.nextActions()).toEqual([{ stage: 'transcode', attempt: 1, notBefore: 0 }]);
+  });
+
+  // Found by the soak: the adopted video read its upload from the API before the upload event came,
+  // which was then a duplicate milestone and left the video adopted, submitting nothing.
+  it('becomes new when its upload event arrives after the API already reported the upload', () => {
+    const state = VideoState.create('v1', NOW, { policy: submitPolicy });
+    state.setOrigin('adopted');
+    reconciledUpload(state);
+    expect(
+      apply(state, { EventType: 'FileUploadComplete', EventTime: '2025-01-01T08:00:00Z', VideoId: 'v1' }),
+    ).toBe('duplicate');
+    expect(state.origin).toBe('new');
+    expect(state.nextActions()).toEqual([{ stage: 'transcode', attempt: 1, notBefore: 0 }]);
+  });
+
+  it("counts VOD's creation event (sent before the upload ends) as the start of a new video", () => {
+    const change = (OperateMode: string) =>
+      decoded({
+        EventType: 'MediaBaseChangeComplete',
+        EventTime: '2026-11-25T08:00:00Z',
+        MediaId: 'v1',
+        Status: 'success',
+        MediaType: 'video',
+        OperateMode,
+      });
+    expect(originOfFirstEvent(change('create'))).toBe('new');
+    expect(originOfFirstEvent(change('update'))).toBe('adopted');
   });
 });
