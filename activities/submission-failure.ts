@@ -1,19 +1,8 @@
-import { isVodApiError } from '../clients/vod/errors';
+import { isVodApiError, NOT_SENT_NETWORK_CODES } from '../clients/vod/errors';
 
 // What a failed submission says about the job: VOD refused it (nothing was created), or the
 // request may have reached VOD and created the job although no answer came back.
 export type SubmissionFailure = 'refused-transient' | 'refused-permanent' | 'maybe-created';
-
-// Network errors that happen before a request is on its way: no job can exist.
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENETDOWN',
-  'EHOSTDOWN',
-]);
 
 export function classifySubmissionFailure(error: unknown): SubmissionFailure {
   if (!isVodApiError(error)) return 'maybe-created';
@@ -21,7 +10,7 @@ export function classifySubmissionFailure(error: unknown): SubmissionFailure {
     case 'throttled':
       return 'refused-transient';
     case 'network':
-      return NOT_SENT_CODES.has(error.code) ? 'refused-transient' : 'maybe-created';
+      return NOT_SENT_NETWORK_CODES.has(error.code) ? 'refused-transient' : 'maybe-created';
     // A 5xx, a timeout or an unreadable answer tells nothing about what VOD did.
     case 'unavailable':
     case 'timeout':

@@ -125,17 +125,22 @@ export function apiErrorFromAnswer(
   });
 }
 
-const NETWORK_CODES = new Set([
+/** Network errors raised before a request is on its way: the server cannot have acted on it. */
+export const NOT_SENT_NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
-  'ECONNRESET',
-  'ECONNABORTED',
-  'EPIPE',
   'ENOTFOUND',
   'EAI_AGAIN',
   'EHOSTUNREACH',
   'ENETUNREACH',
   'ENETDOWN',
   'EHOSTDOWN',
+]);
+
+const NETWORK_CODES = new Set([
+  ...NOT_SENT_NETWORK_CODES,
+  'ECONNRESET',
+  'ECONNABORTED',
+  'EPIPE',
   'ETIMEDOUT',
   'ESOCKETTIMEDOUT',
   'UND_ERR_SOCKET',
