@@ -63,9 +63,14 @@ const UPLOAD_EVENT_TYPES: readonly string[] = ['FileUploadComplete', 'UploadByUR
 export function originOfFirstEvent(event: DecodedVodEvent | undefined): VideoOrigin {
   const type: unknown = event?.EventType;
   if (typeof type === 'string' && UPLOAD_EVENT_TYPES.includes(type)) return 'new';
-  const created =
-    type === 'MediaBaseChangeComplete' && (event as { OperateMode?: unknown }).OperateMode === 'create';
-  return created ? 'new' : 'adopted';
+  return isCreation(event) ? 'new' : 'adopted';
+}
+
+function isCreation(event: DecodedVodEvent | undefined): boolean {
+  return (
+    event?.EventType === 'MediaBaseChangeComplete' &&
+    (event as { OperateMode?: unknown }).OperateMode === 'create'
+  );
 }
 
 export function applyVodEvent(
@@ -240,6 +245,9 @@ export function observe(event: VodEvent, rules: EventRulesVersion = LATEST_EVENT
       return event.DeleteType === undefined || event.DeleteType === 'all'
         ? { kind: 'deleted', at, outcome: outcome(event), deleteType: text(event.DeleteType) }
         : { kind: 'noted', at };
+    case 'MediaBaseChangeComplete':
+      // The creation of the video proves it new, even when an event about it came first.
+      return isCreation(event) ? { kind: 'noted', at, createdVideo: true } : { kind: 'noted', at };
     default:
       return { kind: 'noted', at };
   }

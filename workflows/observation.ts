@@ -69,4 +69,8 @@ export type Observation =
   /** A person's review verdict (VOD's manual review): it overrides the AI review's suggestion. */
   | (ObservationBase & { kind: 'review'; verdict: ReviewVerdict; reason?: string; auditor?: string })
   /** A known event type with no effect on the pipeline: recorded in the log only. */
-  | (ObservationBase & { kind: 'noted' });
+  | (ObservationBase & {
+      kind: 'noted';
+      /** CreateUploadVideo's MediaBaseChangeComplete: the video is new, whatever came before it. */
+      createdVideo?: boolean;
+    });

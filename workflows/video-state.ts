@@ -151,9 +151,11 @@ export class VideoState {
     now: string;
   }): ApplyResult {
     const { meta, now } = input;
-    // Even as a duplicate (the API may have reported the upload first), the upload event itself
-    // proves the video new.
-    if (input.observation?.kind === 'uploaded') this.uploadEventSeen(meta.source);
+    // Even as a duplicate (the API may have reported the upload first), the video's upload or
+    // creation event itself proves the video new.
+    const observed = input.observation;
+    if (observed?.kind === 'uploaded' || (observed?.kind === 'noted' && observed.createdVideo))
+      this.newVideoEvidence(meta.source);
     const keys = [`c:${input.contentKey}`];
     if (meta.messageId) keys.push(`m:${meta.region ?? ''}/${meta.queue ?? ''}/${meta.messageId}`);
     if (keys.some((key) => this.dedup.has(key))) {
@@ -225,9 +227,9 @@ export class VideoState {
 
   // True when a queue event repeats a milestone that reconciliation already recorded, or the other
   // way round. Events from the queue alone keep their usual treatment.
-  // The upload event itself came after all (events are unordered, and an adopted video's upload may
-  // have been read from the API first): a new video, not an old one.
-  private uploadEventSeen(source: EventSource): void {
+  // The upload or creation event came after all (events are unordered, and an adopted video's upload
+  // may have been read from the API first): a new video, not an old one.
+  private newVideoEvidence(source: EventSource): void {
     if (this.data.origin === 'adopted' && source === 'queue') this.data.origin = 'new';
   }
 

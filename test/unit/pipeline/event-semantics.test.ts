@@ -206,5 +206,21 @@ describe('adopted videos', () => {
       });
     expect(originOfFirstEvent(change('create'))).toBe('new');
     expect(originOfFirstEvent(change('update'))).toBe('adopted');
+
+    // Found by the soak: the upload event lost, the analysis came first and the creation after it.
+    const state = VideoState.create('v1', NOW, { policy: submitPolicy });
+    state.setOrigin('adopted');
+    apply(state, {
+      EventType: 'VideoAnalysisComplete',
+      EventTime: '2026-11-25T08:01:00Z',
+      VideoId: 'v1',
+      Status: 'success',
+    });
+    expect(state.nextActions()).toEqual([]);
+    applyVodEvent(state, change('update'), { source: 'queue' }, NOW);
+    expect(state.origin).toBe('adopted');
+    applyVodEvent(state, change('create'), { source: 'queue' }, NOW);
+    expect(state.origin).toBe('new');
+    expect(state.nextActions()).toEqual([{ stage: 'transcode', attempt: 1, notBefore: 0 }]);
   });
 });
