@@ -25,6 +25,11 @@ export const pipelinePolicySchema = z.object({
    * Not overridable per video.
    */
   adopt: z.enum(['off', 'record', 'submit']).default('record'),
+  /**
+   * A video VOD created less than this long ago is never adopted: its creation and upload events
+   * were lost or are late, and its pipeline is still to run (VOD's CreationTime, from its API).
+   */
+  adoptAfterHours: z.number().positive().max(8_760).default(24),
   /** Attempts per stage (the first submission included) before the video is `failed`. */
   maxAttempts: z.number().int().min(1).max(20).default(3),
   retryInitialMs: z.number().int().min(0).default(30_000),

@@ -1,6 +1,7 @@
 import {
   eventContentKey,
   isUnknownVodEvent,
+  normaliseVodTime,
   outcomeOf,
   type DecodedEvent,
   type VodEvent,
@@ -106,6 +107,10 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+function vodTime(value: unknown): string | undefined {
+  return typeof value === 'string' ? normaliseVodTime(value) : undefined;
+}
+
 function num(value: unknown): number | undefined {
   const parsed = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
   return Number.isFinite(parsed) ? parsed : undefined;
@@ -143,6 +148,7 @@ export function observe(event: VodEvent, rules: EventRulesVersion = LATEST_EVENT
         size: num(event.Size),
         fileUrl: text(event.FileUrl),
         policyOverride: policyOverrideOf(event.Extend),
+        createdAt: vodTime((event as { CreationTime?: unknown }).CreationTime),
       };
     case 'StreamTranscodeComplete':
       return {

@@ -39,7 +39,14 @@ interface ObservationBase {
 }
 
 export type Observation =
-  | (ObservationBase & { kind: 'uploaded'; size?: number; fileUrl?: string; policyOverride?: PolicyOverride })
+  | (ObservationBase & {
+      kind: 'uploaded';
+      size?: number;
+      fileUrl?: string;
+      policyOverride?: PolicyOverride;
+      /** VOD's CreationTime of the video, when the upload was read from the API. */
+      createdAt?: string;
+    })
   | (ObservationBase & { kind: 'stream'; attempt: number; stream: StreamResult })
   | (ObservationBase & {
       kind: 'stage';

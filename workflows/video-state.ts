@@ -156,6 +156,9 @@ export class VideoState {
     const observed = input.observation;
     if (observed?.kind === 'uploaded' || (observed?.kind === 'noted' && observed.createdVideo))
       this.newVideoEvidence(meta.source);
+    // VOD's API says when the video was created: a recent one is new, whatever events were lost.
+    if (observed?.kind === 'uploaded' && observed.createdAt !== undefined)
+      this.checkAge(observed.createdAt, now);
     const keys = [`c:${input.contentKey}`];
     if (meta.messageId) keys.push(`m:${meta.region ?? ''}/${meta.queue ?? ''}/${meta.messageId}`);
     if (keys.some((key) => this.dedup.has(key))) {
@@ -231,6 +234,13 @@ export class VideoState {
   // may have been read from the API first): a new video, not an old one.
   private newVideoEvidence(source: EventSource): void {
     if (this.data.origin === 'adopted' && source === 'queue') this.data.origin = 'new';
+  }
+
+  private checkAge(createdAt: string, now: string): void {
+    // A policy recorded before the setting existed has none: such a video keeps its origin.
+    const limitMs = this.policy.adoptAfterHours * 3_600_000;
+    const ageMs = Date.parse(now) - Date.parse(createdAt);
+    if (this.data.origin === 'adopted' && ageMs < limitMs) this.data.origin = 'new';
   }
 
   private settledAlready(observation: Observation, source: EventSource): boolean {
@@ -367,7 +377,9 @@ export class VideoState {
     if (!policy.enabled || this.isFinished()) return [];
     const waits: AwaitedMilestone[] = [];
     const uploaded = this.data.uploaded;
-    if (!uploaded) {
+    // An adopted video whose upload is only implied (its analysis came first) asks VOD about it at
+    // once too: the answer carries the video's age, which may show it is new after all.
+    if (!uploaded || (uploaded.implied && this.data.origin === 'adopted')) {
       waits.push({
         milestone: 'upload',
         attempt: 0,

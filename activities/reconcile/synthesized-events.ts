@@ -61,6 +61,8 @@ export function uploadEvent(video: VideoInfo, now: Date): DecodedEvent {
     Status: 'success',
     Size: video.Size,
     Extend: uploadExtend(video.UserData),
+    // Not in VOD's event: what vodflow read from the API, so that a recent video is never adopted.
+    CreationTime: video.CreationTime,
   });
 }
 

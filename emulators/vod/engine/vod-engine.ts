@@ -265,6 +265,11 @@ export class VodEngine {
     this.video(videoId).auditSuggestionOverride = suggestion;
   }
 
+  /** Backdates a video (admin API): tests of videos older than the client that sees them. */
+  setCreationTime(videoId: string, creationTime: number): void {
+    this.video(videoId).creationTime = creationTime;
+  }
+
   /** Deletes what exists; DeleteMediaComplete follows for each (to the global target: the media is gone). */
   deleteVideos(videoIds: readonly string[]): { nonExist: string[] } {
     const nonExist: string[] = [];

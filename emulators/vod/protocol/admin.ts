@@ -52,6 +52,13 @@ export async function handleAdmin(
         engine.setAuditSuggestion(parts[1], (suggestion ?? undefined) as AuditSuggestion | undefined);
         return send(res, 200, { videoId: parts[1], suggestion });
       }
+      case 'PUT videos/:id/creation-time': {
+        const body = (await jsonBody(req)) as { creationTime?: unknown };
+        const time = typeof body.creationTime === 'string' ? Date.parse(body.creationTime) : NaN;
+        if (Number.isNaN(time)) return send(res, 400, { error: 'creationTime must be an ISO 8601 time' });
+        engine.setCreationTime(parts[1], time);
+        return send(res, 200, { videoId: parts[1], creationTime: new Date(time).toISOString() });
+      }
       case 'GET videos/:id':
         return send(res, 200, engine.video(parts[1]));
       case 'GET ledger/:id':

@@ -64,6 +64,7 @@ describe('adoption of videos vodflow did not see begin', () => {
       FileName: 'old.mp4',
     });
     await stack.vod.completeUpload(videoId);
+    await backdate(stack.vod.endpoint, videoId, '2025-06-01T00:00:00Z');
     const handle = client().workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     // Its workflow ran once, then retention removed the closed run.
     await signaller('record')(videoId, REGION, [
@@ -107,6 +108,32 @@ describe('adoption of videos vodflow did not see begin', () => {
     await recordHistory(handle, 'video-v2-adopted-after-purge');
   });
 
+  it('never adopts a video VOD created recently, whatever events of it were lost', async () => {
+    const { VideoId: videoId } = await stack.vodClient.createUploadVideo({
+      Title: 'recent',
+      FileName: 'r.mp4',
+    });
+    await stack.vod.completeUpload(videoId);
+    const before = (await stack.vod.callCounts()).SubmitTranscodeJobs ?? 0;
+    // Its creation and upload events were lost: the analysis is the first vodflow hears of it.
+    const analysis = decoded({
+      EventType: 'VideoAnalysisComplete',
+      EventTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      VideoId: videoId,
+      Status: 'success',
+    });
+    await signaller('record')(videoId, REGION, [{ event: analysis, meta: meta() }]);
+    const handle = client().workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
+    await eventually(async () => {
+      const view = await handle.query(videoStateQuery);
+      expect(view.origin).toBe('new');
+      expect(view.uploaded).toMatchObject({ source: 'reconcile', implied: false });
+    });
+    await eventually(async () =>
+      expect((await stack.vod.callCounts()).SubmitTranscodeJobs ?? 0).toBe(before + 1),
+    );
+  });
+
   it('with adoption off, starts no workflow for a metadata event of a video it has never seen', async () => {
     const { VideoId: videoId } = await stack.vodClient.createUploadVideo({
       Title: 'never',
@@ -120,6 +147,16 @@ describe('adoption of videos vodflow did not see begin', () => {
     );
   });
 });
+
+// The VOD emulator's admin API: the video becomes older than vodflow.
+async function backdate(vodEndpoint: string, videoId: string, creationTime: string): Promise<void> {
+  const response = await fetch(`${vodEndpoint}/__admin/videos/${videoId}/creation-time`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ creationTime }),
+  });
+  if (!response.ok) throw new Error(`backdating ${videoId}: HTTP ${response.status}`);
+}
 
 function followUpsTried(stages: Record<string, { attempts: unknown[] }>): number {
   return Object.values(stages).reduce((sum, stage) => sum + stage.attempts.length, 0);

@@ -166,6 +166,24 @@ describe('adopted videos', () => {
     expect(state.nextActions()).toEqual([]);
   });
 
+  it("is new after all when VOD's API shows the video was created recently", () => {
+    const fromApi = (CreationTime: string) =>
+      decoded({ EventType: 'FileUploadComplete', EventTime: NOW, VideoId: 'v1', CreationTime });
+    const recent = VideoState.create('v1', NOW, { policy: submitPolicy });
+    recent.setOrigin('adopted');
+    applyVodEvent(
+      recent,
+      fromApi(new Date(Date.parse(NOW) - 3_600_000).toISOString()),
+      { source: 'reconcile' },
+      NOW,
+    );
+    expect(recent.origin).toBe('new');
+    const old = VideoState.create('v1', NOW, { policy: submitPolicy });
+    old.setOrigin('adopted');
+    applyVodEvent(old, fromApi('2025-01-01T00:00:00Z'), { source: 'reconcile' }, NOW);
+    expect(old.origin).toBe('adopted');
+  });
+
   it('submits what is missing with adopt=submit', () => {
     const state = VideoState.create('v1', NOW, { policy: { ...submitPolicy, adopt: 'submit' } });
     state.setOrigin('adopted');
