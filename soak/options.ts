@@ -31,11 +31,11 @@ export interface SoakOptions {
   jsonFile?: string;
 }
 
-function positiveInt(name: string, text: string | undefined, fallback: number): number {
+function integerFlag(name: string, text: string | undefined, fallback: number, min = 1): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new UsageError(`--${name} must be a positive integer, got "${text}"`);
+  if (!Number.isInteger(value) || value < min)
+    throw new UsageError(`--${name} must be a whole number of at least ${min}, got "${text}"`);
   return value;
 }
 
@@ -59,7 +59,7 @@ export function parseSoakOptions(argv: string[], randomSeed: () => number): Soak
     throw new UsageError((error as Error).message);
   }
   const quick = values.quick;
-  const videos = positiveInt('videos', values.videos, quick ? 3 : 150);
+  const videos = integerFlag('videos', values.videos, quick ? 3 : 150);
   let faults: FaultClass[];
   try {
     faults = parseFaultClasses(values.faults);
@@ -69,8 +69,9 @@ export function parseSoakOptions(argv: string[], randomSeed: () => number): Soak
   return {
     quick,
     videos,
-    totalMs: positiveInt('minutes', values.minutes, quick ? 2 : 30) * 60_000,
-    seed: values.seed === undefined ? randomSeed() : positiveInt('seed', values.seed, 1),
+    totalMs: integerFlag('minutes', values.minutes, quick ? 2 : 30) * 60_000,
+    // Every printed seed replays, 0 included.
+    seed: values.seed === undefined ? randomSeed() : integerFlag('seed', values.seed, 0, 0),
     faults,
     // Uploads at most ~5 per second, and never a window too short for its faults to land.
     windowMs: quick ? 5_000 : Math.max(20_000, videos * 200),
