@@ -1,9 +1,9 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { createVideoSignaller } from '../../../activities/video-signaller';
-import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import { videoStateQuery } from '../../../workflows/definitions';
 import type { videoWorkflow } from '../../../workflows/video';
+import { decodedEvent } from '../../helpers/event-fixtures';
 import { eventually } from '../../helpers/eventually';
 import { recordHistory } from '../../helpers/history-recorder';
 import { REGION, startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
@@ -14,14 +14,8 @@ import { sharedStack } from '../../helpers/shared-stack';
 
 const SUBMISSIONS = ['SubmitTranscodeJobs', 'SubmitSnapshotJob', 'SubmitAIMediaAuditJob', 'SubmitAIJob'];
 
-function decoded(fields: Record<string, unknown>): DecodedEvent {
-  const result = decodeMessageBody(JSON.stringify(fields));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.event;
-}
-
 const metadataChange = (videoId: string) =>
-  decoded({
+  decodedEvent({
     EventType: 'MediaBaseChangeComplete',
     EventTime: '2026-11-25T10:00:00Z',
     MediaId: videoId,
@@ -69,7 +63,7 @@ describe('adoption of videos vodflow did not see begin', () => {
     // Its workflow ran once, then retention removed the closed run.
     await signaller('record')(videoId, REGION, [
       {
-        event: decoded({
+        event: decodedEvent({
           EventType: 'FileUploadComplete',
           EventTime: '2026-01-01T08:00:00Z',
           VideoId: videoId,
@@ -116,7 +110,7 @@ describe('adoption of videos vodflow did not see begin', () => {
     await stack.vod.completeUpload(videoId);
     const before = (await stack.vod.callCounts()).SubmitTranscodeJobs ?? 0;
     // Its creation and upload events were lost: the analysis is the first vodflow hears of it.
-    const analysis = decoded({
+    const analysis = decodedEvent({
       EventType: 'VideoAnalysisComplete',
       EventTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       VideoId: videoId,

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { reviveVideo } from '../../../activities/video-revival';
 import { createVideoSignaller } from '../../../activities/video-signaller';
-import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
 import { pipelinePolicySchema } from '../../../common/pipeline-policy';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import { listVideos, readVideoStatus } from '../../../cli/video-reads';
@@ -10,13 +7,13 @@ import { cancelVideoUpdate, videoStateQuery } from '../../../workflows/definitio
 import type { videoWorkflow } from '../../../workflows/video';
 import { VideoState, type EventMeta } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
+import { fixtureEvent } from '../../helpers/event-fixtures';
 import { recordHistory } from '../../helpers/history-recorder';
 import { silentLog, startPipelineWorker, type RunningPipelineWorker } from '../../helpers/pipeline-worker';
 
 // The read side and the operator actions once a video's workflow has closed, on a real Temporal
 // server: what `vodflow status` and `vodflow list` print, and retry/cancel reopening a closed video.
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'events');
 // VOD transcodes by itself and a single failure is final: a video fails without follow-ups.
 const policy = pipelinePolicySchema.parse({
   transcode: 'auto',
@@ -25,17 +22,6 @@ const policy = pipelinePolicySchema.parse({
   maxAttempts: 1,
 });
 const limits = { maxHistoryEvents: 40, idleCloseMs: 1_000 };
-
-function fixture(name: string, videoId: string, patch: Record<string, unknown> = {}): DecodedEvent {
-  const raw = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  for (const key of ['VideoId', 'MediaId']) if (key in raw) raw[key] = videoId;
-  const decoded = decodeMessageBody(JSON.stringify({ ...raw, ...patch }));
-  if (!decoded.ok) throw new Error(`fixture ${name} does not decode: ${decoded.error.message}`);
-  return decoded.event;
-}
 
 let messages = 0;
 const meta = (): EventMeta => ({
@@ -76,7 +62,7 @@ describe('closed videos', () => {
   const signal = (videoId: string, name: string, patch: Record<string, unknown> = {}) =>
     createVideoSignaller(deps())(videoId, 'cn-shanghai', [
       {
-        event: fixture(name, videoId, patch),
+        event: fixtureEvent(name, videoId, patch),
         meta: meta(),
       },
     ]);

@@ -3,23 +3,18 @@ import { createSubmitFollowUp, transcodeSessionId } from '../../../activities/fo
 import type { SubmittedJob } from '../../../activities/follow-up-port';
 import { createVideoSignaller } from '../../../activities/video-signaller';
 import { vodFollowUpPort } from '../../../activities/vod-follow-up-port';
-import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
+import { type DecodedEvent } from '../../../common/events';
 import { attemptExtend } from '../../../common/extend-marker';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import { cancelVideoUpdate, videoStateQuery, vodEventSignal } from '../../../workflows/definitions';
 import type { videoWorkflow } from '../../../workflows/video';
+import { decodedEvent } from '../../helpers/event-fixtures';
 import { eventually } from '../../helpers/eventually';
 import { recordHistory } from '../../helpers/history-recorder';
 import { REGION, startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 
 // Whatever comes in, a video workflow keeps going: input its state logic cannot read is recorded as
 // rejected, cancel stops work under way, and a transcode VOD already has is found, not failed.
-
-function decoded(fields: Record<string, unknown>): DecodedEvent {
-  const result = decodeMessageBody(JSON.stringify(fields));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.event;
-}
 
 describe('video workflow handlers', () => {
   let stack: PipelineStack;
@@ -43,7 +38,7 @@ describe('video workflow handlers', () => {
   const handleOf = (videoId: string) =>
     stack.worker.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
   const uploadOf = (videoId: string) =>
-    decoded({
+    decodedEvent({
       EventType: 'FileUploadComplete',
       EventTime: '2026-11-25T08:00:00Z',
       VideoId: videoId,

@@ -1,8 +1,5 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { createVideoSignaller } from '../../../activities/video-signaller';
-import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
 import { pipelinePolicySchema } from '../../../common/pipeline-policy';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import {
@@ -14,25 +11,14 @@ import {
 import type { videoWorkflow } from '../../../workflows/video';
 import type { EventMeta } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
+import { decodedEvent, fixtureEvent } from '../../helpers/event-fixtures';
 import { recordHistory } from '../../helpers/history-recorder';
 import { silentLog, startPipelineWorker, type RunningPipelineWorker } from '../../helpers/pipeline-worker';
 
 // The video workflow on a real Temporal server, with a policy that submits no follow-ups: events in,
 // state out. Follow-ups through the VOD emulator are covered by the end-to-end pipeline tests.
 
-const FIXTURES = path.resolve(__dirname, '..', '..', 'fixtures', 'events');
 const noFollowUps = pipelinePolicySchema.parse({ transcode: 'auto', snapshot: false, aiAudit: false });
-
-function fixture(name: string, videoId: string, patch: Record<string, unknown> = {}): DecodedEvent {
-  const raw = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as Record<
-    string,
-    unknown
-  >;
-  for (const key of ['VideoId', 'MediaId']) if (key in raw) raw[key] = videoId;
-  const decoded = decodeMessageBody(JSON.stringify({ ...raw, ...patch }));
-  if (!decoded.ok) throw new Error(`fixture ${name} does not decode: ${decoded.error.message}`);
-  return decoded.event;
-}
 
 const meta = (messageId: string): EventMeta => ({
   source: 'queue',
@@ -81,20 +67,20 @@ describe('video workflow on a real Temporal server', () => {
     const videoId = uniqueVideoId();
     const signal = signaller();
     await signal(videoId, 'cn-shanghai', {
-      event: fixture('FileUploadComplete.success', videoId),
+      event: fixtureEvent('FileUploadComplete.success', videoId),
       meta: meta('m1'),
     });
     await signal(videoId, 'cn-shanghai', {
-      event: fixture('TranscodeComplete.success', videoId),
+      event: fixtureEvent('TranscodeComplete.success', videoId),
       meta: meta('m2'),
     });
     // The same message again, and the same event under a new message id.
     await signal(videoId, 'cn-shanghai', {
-      event: fixture('TranscodeComplete.success', videoId),
+      event: fixtureEvent('TranscodeComplete.success', videoId),
       meta: meta('m2'),
     });
     await signal(videoId, 'cn-shanghai', {
-      event: fixture('TranscodeComplete.success', videoId),
+      event: fixtureEvent('TranscodeComplete.success', videoId),
       meta: meta('m3'),
     });
 
@@ -122,10 +108,10 @@ describe('video workflow on a real Temporal server', () => {
   it('applies several events of one signal in order, with the same dedup as one by one', async () => {
     const videoId = uniqueVideoId();
     await batchSignaller()(videoId, 'cn-shanghai', [
-      { event: fixture('FileUploadComplete.success', videoId), meta: meta('b1') },
-      { event: fixture('TranscodeComplete.success', videoId), meta: meta('b2') },
-      { event: fixture('TranscodeComplete.success', videoId), meta: meta('b2') },
-      { event: fixture('TranscodeComplete.success', videoId), meta: meta('b3') },
+      { event: fixtureEvent('FileUploadComplete.success', videoId), meta: meta('b1') },
+      { event: fixtureEvent('TranscodeComplete.success', videoId), meta: meta('b2') },
+      { event: fixtureEvent('TranscodeComplete.success', videoId), meta: meta('b2') },
+      { event: fixtureEvent('TranscodeComplete.success', videoId), meta: meta('b3') },
     ]);
     const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     const view = await eventually(async () => {
@@ -149,16 +135,13 @@ describe('video workflow on a real Temporal server', () => {
 
   it('records an unknown event type on its video', async () => {
     const videoId = uniqueVideoId();
-    const decoded = decodeMessageBody(
-      JSON.stringify({
-        EventType: 'HologramReady',
-        EventTime: '2026-11-25T08:00:00Z',
-        VideoId: videoId,
-        Status: 'success',
-      }),
-    );
-    if (!decoded.ok) throw new Error(decoded.error.message);
-    await signaller()(videoId, 'cn-shanghai', { event: decoded.event, meta: meta('u1') });
+    const hologram = decodedEvent({
+      EventType: 'HologramReady',
+      EventTime: '2026-11-25T08:00:00Z',
+      VideoId: videoId,
+      Status: 'success',
+    });
+    await signaller()(videoId, 'cn-shanghai', { event: hologram, meta: meta('u1') });
     const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     await eventually(async () => {
       const view = await handle.query(videoStateQuery);
@@ -173,20 +156,20 @@ describe('video workflow on a real Temporal server', () => {
     const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
     const firstRun = await (async () => {
       await signal(videoId, 'cn-shanghai', {
-        event: fixture('FileUploadComplete.success', videoId),
+        event: fixtureEvent('FileUploadComplete.success', videoId),
         meta: meta('c0'),
       });
       return (await handle.describe()).runId;
     })();
     for (let i = 1; i <= 30; i++) {
-      const event = fixture('VideoAnalysisComplete.success', videoId, {
+      const event = fixtureEvent('VideoAnalysisComplete.success', videoId, {
         EventTime: `2026-11-25T08:00:${String(i).padStart(2, '0')}Z`,
       });
       await signal(videoId, 'cn-shanghai', { event, meta: meta(`c${i}`) });
     }
     // A duplicate of the very first event, after the restart.
     await signal(videoId, 'cn-shanghai', {
-      event: fixture('FileUploadComplete.success', videoId),
+      event: fixtureEvent('FileUploadComplete.success', videoId),
       meta: meta('c0'),
     });
 
@@ -203,11 +186,11 @@ describe('video workflow on a real Temporal server', () => {
     const videoId = uniqueVideoId();
     const signal = signaller();
     await signal(videoId, 'cn-shanghai', {
-      event: fixture('FileUploadComplete.success', videoId),
+      event: fixtureEvent('FileUploadComplete.success', videoId),
       meta: meta('d1'),
     });
     await signal(videoId, 'cn-shanghai', {
-      event: fixture('DeleteMediaComplete.success', videoId),
+      event: fixtureEvent('DeleteMediaComplete.success', videoId),
       meta: meta('d2'),
     });
     const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
@@ -216,7 +199,7 @@ describe('video workflow on a real Temporal server', () => {
 
     await expect(
       signal(videoId, 'cn-shanghai', {
-        event: fixture('SnapshotComplete.success', videoId),
+        event: fixtureEvent('SnapshotComplete.success', videoId),
         meta: meta('d3'),
       }),
     ).resolves.toBe('revived');
@@ -230,7 +213,7 @@ describe('video workflow on a real Temporal server', () => {
   it('refuses operator actions that make no sense, with the reason', async () => {
     const videoId = uniqueVideoId();
     await signaller()(videoId, 'cn-shanghai', {
-      event: fixture('FileUploadComplete.success', videoId),
+      event: fixtureEvent('FileUploadComplete.success', videoId),
       meta: meta('r1'),
     });
     const handle = running.client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));

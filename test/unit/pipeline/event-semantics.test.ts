@@ -37,7 +37,7 @@ const review = (auditStatus: string, creationTime: string, extra: Record<string,
   ...extra,
 });
 
-function readyVideo(): VideoState {
+function readyVideo(suggestion: 'pass' | 'block' = 'pass'): VideoState {
   const state = VideoState.create('v1', NOW, { policy });
   apply(state, { EventType: 'FileUploadComplete', EventTime: '2026-11-25T08:00:00Z', VideoId: 'v1' });
   apply(state, {
@@ -51,7 +51,7 @@ function readyVideo(): VideoState {
     EventTime: '2026-11-25T08:02:00Z',
     MediaId: 'v1',
     JobId: 'a1',
-    Data: { Suggestion: 'pass' },
+    Data: { Suggestion: suggestion },
   });
   return state;
 }
@@ -84,21 +84,7 @@ describe('event semantics', () => {
   });
 
   it('lets a manual pass override an AI block suggestion', () => {
-    const state = VideoState.create('v1', NOW, { policy });
-    apply(state, { EventType: 'FileUploadComplete', EventTime: '2026-11-25T08:00:00Z', VideoId: 'v1' });
-    apply(state, {
-      EventType: 'TranscodeComplete',
-      EventTime: '2026-11-25T08:01:00Z',
-      VideoId: 'v1',
-      StreamInfos: [{ Status: 'success', Definition: 'HD', Format: 'mp4', JobId: 'j1' }],
-    });
-    apply(state, {
-      EventType: 'AIMediaAuditComplete',
-      EventTime: '2026-11-25T08:02:00Z',
-      MediaId: 'v1',
-      JobId: 'a1',
-      Data: { Suggestion: 'block' },
-    });
+    const state = readyVideo('block');
     expect(state.stage()).toBe('blocked');
     apply(state, review('Normal', '2026-11-25T08:30:00Z'));
     expect(state.stage()).toBe('ready');
