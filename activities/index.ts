@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { ApplicationScope } from '../common/applications';
 import type { PipelinePolicy } from '../common/pipeline-policy';
 import type { ReconcilePolicy } from '../common/reconcile-policy';
 import type { VideoWorkflowLimits } from '../workflows/video';
@@ -10,6 +11,7 @@ import { createReconcileMilestone } from './reconcile/reconcile-milestone';
 import type { VodQueries } from './reconcile/vod-queries';
 import { createPollQueue, type PollerLog } from './smq-poller';
 import { createSweepRecentVideos } from './sweep-recent-videos';
+import { createVideoApplication } from './video-application';
 import { createVideoSignaller } from './video-signaller';
 
 export interface ActivityDeps {
@@ -24,6 +26,8 @@ export interface ActivityDeps {
   followUps(region: string | undefined): FollowUpPort;
   /** Read-only VOD calls of a region, rate-limited (reconciliation and the sweep). */
   vodQueries(region: string | undefined): VodQueries;
+  /** Which VOD applications the deployment serves (VOD's default one when absent). */
+  applications?: ApplicationScope;
   log: PollerLog;
   heartbeatIntervalMs?: number;
 }
@@ -36,12 +40,15 @@ export function createActivities(deps: ActivityDeps) {
     pollQueue: createPollQueue({
       queue: (region, queue) => deps.queue(region, queue),
       signalVideo,
+      enforcedAppId: (region, queue) =>
+        deps.applications?.enforced ? deps.applications.forQueue(region, queue) : undefined,
       quarantine: createQuarantiner(deps),
       log: deps.log,
       heartbeatIntervalMs: deps.heartbeatIntervalMs,
     }),
     submitFollowUp: createSubmitFollowUp(deps),
     reconcileMilestone: createReconcileMilestone(deps),
+    videoApplication: createVideoApplication(deps),
     sweepRecentVideos: createSweepRecentVideos(deps),
     // The worker's pipeline policy as configured now: a running video reads it before each follow-up
     // decision, so that a fixed configuration applies without restarting the video.

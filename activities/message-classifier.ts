@@ -6,8 +6,10 @@ export type PoisonVerdict = { kind: 'poison'; reasonCode: string; reason: string
 export type MessageVerdict = { kind: 'event'; videoId: string; event: DecodedVodEvent } | PoisonVerdict;
 
 // Decides what a queue message is before anything is signalled: an event for a video, or poison to
-// quarantine (design §3.4). Unknown but well-formed event types are events, not poison.
-export function classifyMessage(body: string, maxBodyBytes: number): MessageVerdict {
+// quarantine. Unknown but well-formed event types are events, not poison. `appId` is the
+// application the queue serves: an event that names another one arrived through a callback pointed
+// at the wrong queue, and is kept aside (redrivable to the right queue) instead of processed.
+export function classifyMessage(body: string, maxBodyBytes: number, appId?: string): MessageVerdict {
   const size = Buffer.byteLength(body, 'utf8');
   if (size > maxBodyBytes) {
     return {
@@ -42,6 +44,17 @@ export function classifyMessage(body: string, maxBodyBytes: number): MessageVerd
       kind: 'poison',
       reasonCode: 'bad-id',
       reason: `video id ${JSON.stringify(ref.id)} is not a valid VOD id`,
+    };
+  }
+  const eventAppId = (decoded.event as Record<string, unknown>).AppId;
+  if (appId !== undefined && typeof eventAppId === 'string' && eventAppId !== appId) {
+    return {
+      kind: 'poison',
+      reasonCode: 'foreign-app',
+      reason:
+        `${decoded.event.EventType} is about video ${ref.id} of application ${eventAppId}, and this queue ` +
+        `serves ${appId}: ${eventAppId}'s callback points at this queue (fix it with vodflow ` +
+        `configure-callback --app-id ${eventAppId}, then redrive the entry to that application's queue)`,
     };
   }
   return { kind: 'event', videoId: ref.id, event: decoded.event };

@@ -13,8 +13,18 @@ import type { SignalOutcome } from './video-signaller';
 
 export interface PollerDeps {
   queue(region: string, queue: string): QueuePort;
-  /** One signal-with-start carrying every payload, in order; resolves once Temporal recorded it. */
-  signalVideo(videoId: string, region: string, payloads: VodEventSignalArgs[]): Promise<SignalOutcome>;
+  /**
+   * One signal-with-start carrying every payload, in order; resolves once Temporal recorded it.
+   * `appId`: the application the video must belong to, checked by its workflow.
+   */
+  signalVideo(
+    videoId: string,
+    region: string,
+    payloads: VodEventSignalArgs[],
+    appId?: string,
+  ): Promise<SignalOutcome>;
+  /** The VOD application a queue serves, when the deployment named one. */
+  enforcedAppId?(region: string, queue: string): string | undefined;
   quarantine(entry: {
     region: string;
     queue: string;
@@ -71,6 +81,7 @@ export function createPollQueue(deps: PollerDeps) {
     const stopAt = Date.now() + options.runForMs;
     const stopping = (): boolean => context.cancellationSignal.aborted || Date.now() >= stopAt;
     const metrics = pollerMetrics(context.metricMeter, { region, queue });
+    const appId = deps.enforcedAppId?.(region, queue);
 
     // Several heartbeats per heartbeat timeout, so that one slow beat does not look like a crash.
     const beatEveryMs = Math.min(
@@ -135,7 +146,7 @@ export function createPollQueue(deps: PollerDeps) {
       const work: Promise<void>[] = [];
       for (const item of batch) {
         const { message } = item;
-        const verdict = classifyMessage(message.body, options.maxBodyBytes);
+        const verdict = classifyMessage(message.body, options.maxBodyBytes, appId);
         if (verdict.kind === 'poison') {
           work.push(limiter.run(() => settle([item], () => quarantine(message, verdict))));
           continue;
@@ -185,6 +196,7 @@ export function createPollQueue(deps: PollerDeps) {
         first.videoId,
         region,
         group.map((event) => event.payload),
+        appId,
       );
       metrics.signalLatency(Date.now() - sentAt);
       for (const { item } of group) {

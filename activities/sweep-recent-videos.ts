@@ -1,6 +1,7 @@
 import { Context } from '@temporalio/activity';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { ApplicationScope, DEFAULT_APP_ID } from '../common/applications';
 import { isValidVideoId, videoIdFromWorkflowId, videoWorkflowId } from '../common/workflow-ids';
 import type { videoWorkflow } from '../workflows/video';
 import type { VodQueries } from './reconcile/vod-queries';
@@ -27,12 +28,16 @@ export interface SweepResult {
   started: string[];
   /** Listing stopped at maxVideos before the window was covered. */
   truncated: boolean;
+  /** Videos listed that belong to an application this deployment does not serve: left alone. */
+  otherApplications: number;
 }
 
 export interface SweepDeps extends VideoWorkflowInputDeps {
   temporal: Client;
   taskQueue: string;
   vodQueries(region: string | undefined): VodQueries;
+  /** The deployment's applications (VOD's default one when absent). */
+  applications?: ApplicationScope;
   now?: () => number;
 }
 
@@ -45,7 +50,8 @@ const DEFAULT_MAX_VIDEOS = 20_000;
 // Finds videos VOD has but vodflow never heard of (their upload event was lost) and starts a video
 // workflow for each; the workflow then asks VOD where the video stands. Starting with
 // REJECT_DUPLICATE makes this safe to race with the poller and with other sweeps: a video that has
-// (or had) a workflow is left alone.
+// (or had) a workflow is left alone. GetVideoList lists every application's videos: only those of
+// the applications this deployment serves are started (another environment's are not ours).
 export function createSweepRecentVideos(deps: SweepDeps) {
   return async function sweepRecentVideos(input: SweepInput): Promise<SweepResult> {
     const vod = deps.vodQueries(input.region);
@@ -56,6 +62,8 @@ export function createSweepRecentVideos(deps: SweepDeps) {
     const seen = new Set<string>();
     const started: string[] = [];
     const known = await knownVideoIds(deps.temporal, from);
+    const served = new Set((deps.applications ?? ApplicationScope.of([], undefined)).inRegion(input.region));
+    let otherApplications = 0;
     let start = from;
     let truncated = false;
 
@@ -78,6 +86,10 @@ export function createSweepRecentVideos(deps: SweepDeps) {
           }
           seen.add(video.VideoId);
           lastCreated = Math.max(lastCreated, Date.parse(video.CreationTime ?? '') || lastCreated);
+          if (!served.has(video.AppId || DEFAULT_APP_ID)) {
+            otherApplications += 1;
+            continue;
+          }
           if (known.has(video.VideoId) || !isValidVideoId(video.VideoId)) continue;
           if (await startIfUnknown(deps, video.VideoId, input.region)) started.push(video.VideoId);
         }
@@ -99,6 +111,7 @@ export function createSweepRecentVideos(deps: SweepDeps) {
       listed: seen.size,
       started,
       truncated,
+      otherApplications,
     };
   };
 }

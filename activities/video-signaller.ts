@@ -34,11 +34,12 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
     region: string | undefined,
     payloads: readonly VodEventSignalArgs[],
     revival: { carried: VideoSnapshot | undefined } | undefined,
+    appId: string | undefined,
   ): Promise<void> => {
     const common = {
       workflowId: videoWorkflowId(videoId),
       taskQueue: deps.taskQueue,
-      args: [{ ...videoWorkflowInput(deps, videoId, region), carried: revival?.carried }] as [
+      args: [{ ...videoWorkflowInput(deps, videoId, region, appId), carried: revival?.carried }] as [
         ReturnType<typeof videoWorkflowInput>,
       ],
       workflowIdReusePolicy: revival
@@ -63,6 +64,7 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
     videoId: string,
     region: string | undefined,
     payloads: readonly VodEventSignalArgs[],
+    appId?: string,
   ): Promise<SignalOutcome> {
     if (payloads.length === 0) throw new Error('signalVideo needs at least one event');
     if (
@@ -75,14 +77,14 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
     // Bounded: a second round only happens when another poller revived the video meanwhile.
     for (let round = 0; round < 3; round++) {
       try {
-        await start(videoId, region, payloads, undefined);
+        await start(videoId, region, payloads, undefined, appId);
         return 'signalled';
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       }
       const latest = await latestVideoRun(deps.temporal, videoId);
       if (latest.open) continue;
-      await start(videoId, region, payloads, { carried: latest.carried });
+      await start(videoId, region, payloads, { carried: latest.carried }, appId);
       return 'revived';
     }
     throw new Error(

@@ -8,11 +8,22 @@ export interface VideoWorkflowInputDeps {
   reconcile?: ReconcilePolicy;
 }
 
-/** The input of a new video workflow, whoever starts it (the poller or the sweep). */
+/**
+ * The input of a new video workflow, whoever starts it (the poller or the sweep). `appId`: the
+ * application the video must belong to, checked by the workflow before its first follow-up.
+ */
 export function videoWorkflowInput(
   deps: VideoWorkflowInputDeps,
   videoId: string,
   region: string | undefined,
+  appId?: string,
 ): VideoWorkflowInput {
-  return { videoId, region, policy: deps.policy, limits: deps.videoLimits, reconcile: deps.reconcile };
+  const input: VideoWorkflowInput = {
+    videoId,
+    region,
+    policy: deps.policy,
+    limits: deps.videoLimits,
+    reconcile: deps.reconcile,
+  };
+  return appId === undefined ? input : { ...input, appId };
 }

@@ -18,8 +18,8 @@ commands:
   dev                                        the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C
   worker                                     run a vodflow worker (configuration from the environment)
   consume [--region R --queue Q] [--shards N]   start the queue consumers (idempotent)
-  configure-callback --region R --queue Q [--events A,B] [--mns-endpoint URL]
-                                             point VOD's event notifications at an SMQ queue
+  configure-callback --region R --queue Q [--app-id A] [--events A,B] [--mns-endpoint URL]
+                                             point an application's VOD event notifications at an SMQ queue
   emulator smq|vod [flags]                   run an emulator (--help lists its flags)
   status <videoId> [--json]                  one video's processing state
   list [--stage S] [--limit N] [--json]      videos, optionally in one stage
@@ -47,7 +47,8 @@ Run \`vodflow <command> --help\` for a command's options.`,
   consume:
     'usage: vodflow consume [--region R --queue Q] [--shards N]   (default: VODFLOW_QUEUES, VODFLOW_SHARDS)',
   'configure-callback':
-    'usage: vodflow configure-callback --region R --queue Q [--events A,B] [--mns-endpoint URL]   (default events: ALL)',
+    'usage: vodflow configure-callback --region R --queue Q [--app-id A] [--events A,B] [--mns-endpoint URL]\n' +
+    "  (default events: ALL; default application: the queue's in VODFLOW_QUEUES, else VODFLOW_APP_ID, else app-1000000)",
   emulator: 'usage: vodflow emulator smq|vod [flags]   (vodflow emulator smq --help lists the flags)',
 };
 
@@ -68,6 +69,7 @@ export async function runCli(argv: string[]): Promise<number> {
       shards: { type: 'string' },
       events: { type: 'string' },
       'mns-endpoint': { type: 'string' },
+      'app-id': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -102,6 +104,7 @@ export async function runCli(argv: string[]): Promise<number> {
         queue: values.queue,
         events: values.events,
         mnsEndpoint: values['mns-endpoint'],
+        appId: values['app-id'],
       });
       return 0;
   }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createVodClient } from '../clients/vod';
+import { appIdProblem } from '../common/applications';
 import { loadConfig, type VodflowConfig } from '../common/config';
 import { startLocalStack } from '../devstack/local-stack';
 import { configureCallback } from '../starters/configure-callback';
@@ -82,11 +83,15 @@ export async function configureCallbackCommand(options: {
   queue?: string;
   events?: string;
   mnsEndpoint?: string;
+  appId?: string;
 }): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const [target] = queuesFrom(config, options.region, options.queue);
   if (!target) throw new UsageError('no queue given');
+  const appId = options.appId ?? config.applications.forQueue(target.region, target.queue);
+  const appProblem = appIdProblem(appId);
+  if (appProblem) throw new UsageError(`--app-id: ${appProblem}`);
   if (!config.credentials) {
     throw new UsageError('set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET first');
   }
@@ -104,10 +109,13 @@ export async function configureCallbackCommand(options: {
   await configureCallback(vod, {
     mnsEndpoint,
     queueName: target.queue,
+    appId,
     eventTypes: options.events
       ?.split(',')
       .map((e) => e.trim())
       .filter(Boolean),
   });
-  console.log(`VOD (${target.region}) now writes events to ${mnsEndpoint} queue ${target.queue}`);
+  console.log(
+    `VOD (${target.region}, application ${appId}) now writes events to ${mnsEndpoint} queue ${target.queue}`,
+  );
 }

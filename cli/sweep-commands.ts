@@ -42,7 +42,10 @@ export async function sweepRun(
     }
     console.log(
       `${each}: ${result.listed} videos created ${result.from} … ${result.to}; ` +
-        `${result.started.length} had no workflow and were started${result.truncated ? ' (listing truncated)' : ''}`,
+        `${result.started.length} had no workflow and were started${result.truncated ? ' (listing truncated)' : ''}` +
+        (result.otherApplications
+          ? `; ${result.otherApplications} of other VOD applications left alone`
+          : ''),
     );
     for (const videoId of result.started) console.log(`  started video:${videoId}`);
   }

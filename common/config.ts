@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplicationScope, appIdProblem } from './applications';
 import { pollerOptionsSchema, type PollerOptions } from './poller-options';
 import { pipelinePolicySchema, type PipelinePolicy } from './pipeline-policy';
 import { reconcilePolicySchema, type ReconcilePolicy } from './reconcile-policy';
@@ -24,7 +25,7 @@ const optionalText = z
 
 const queueRefSchema = z
   .string()
-  .regex(/^[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9-]{0,119}$/, 'expected region:queue');
+  .regex(/^[a-z0-9-]+:[A-Za-z0-9][A-Za-z0-9-]{0,119}(:[^:]+)?$/, 'expected region:queue[:appId]');
 
 const envSchema = z.object({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
@@ -41,8 +42,13 @@ const envSchema = z.object({
   ALIBABA_CLOUD_ACCESS_KEY_SECRET: optionalText,
   ALIBABA_CLOUD_SECURITY_TOKEN: optionalText,
 
-  /** Comma-separated `region:queue` pairs to consume, e.g. `cn-shanghai:vod-events`. */
+  /**
+   * Comma-separated queues to consume, `region:queue` or `region:queue:appId` for a queue that
+   * carries another application's events than VODFLOW_APP_ID, e.g. `cn-shanghai:vod-events`.
+   */
   VODFLOW_QUEUES: optionalText,
+  /** The VOD application this deployment serves (VOD's default application when unset). */
+  VODFLOW_APP_ID: optionalText,
   VODFLOW_SHARDS: int.min(1).max(64).default(1),
   /** Comma-separated region ids VOD opened after this release, accepted besides the known ones. */
   VODFLOW_EXTRA_REGIONS: optionalText,
@@ -119,6 +125,8 @@ export const CONFIG_ENV_VARS: readonly string[] = Object.keys(envSchema.shape);
 export interface QueueRef {
   region: string;
   queue: string;
+  /** Set only when this queue serves another application than the deployment's. */
+  appId?: string;
 }
 
 export interface Credentials {
@@ -140,6 +148,8 @@ export interface VodflowConfig {
   };
   credentials?: Credentials;
   queues: QueueRef[];
+  /** Which VOD application's videos this deployment processes, per queue and region. */
+  applications: ApplicationScope;
   shards: number;
   /** Regions accepted besides VOD's known ones (VODFLOW_EXTRA_REGIONS). */
   extraRegions: string[];
@@ -182,12 +192,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
     .filter((item) => item !== '')
     .map((item) => {
       const checked = queueRefSchema.safeParse(item);
-      if (!checked.success) throw new ConfigError(`VODFLOW_QUEUES: "${item}" is not region:queue`);
-      const [region, queue] = item.split(':') as [string, string];
-      const problem = regionProblem(region, extraRegions);
+      if (!checked.success) {
+        throw new ConfigError(`VODFLOW_QUEUES: "${item}" is not region:queue or region:queue:appId`);
+      }
+      const [region, queue, appId] = item.split(':') as [string, string, string | undefined];
+      const problem = regionProblem(region, extraRegions) ?? (appId ? appIdProblem(appId) : undefined);
       if (problem) throw new ConfigError(`VODFLOW_QUEUES: ${problem}`);
-      return { region, queue };
+      return appId ? { region, queue, appId } : { region, queue };
     });
+  const appProblem = e.VODFLOW_APP_ID === undefined ? undefined : appIdProblem(e.VODFLOW_APP_ID);
+  if (appProblem) throw new ConfigError(`VODFLOW_APP_ID: ${appProblem}`);
   if ((e.ALIBABA_CLOUD_ACCESS_KEY_ID === undefined) !== (e.ALIBABA_CLOUD_ACCESS_KEY_SECRET === undefined)) {
     throw new ConfigError(
       'set both ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or neither',
@@ -216,6 +230,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
           }
         : undefined,
     queues,
+    applications: ApplicationScope.of(queues, e.VODFLOW_APP_ID),
     shards: e.VODFLOW_SHARDS,
     extraRegions,
     smq: { accountId: e.SMQ_ACCOUNT_ID, endpoint: e.SMQ_ENDPOINT },

@@ -46,6 +46,7 @@ export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps[
     policy: config.policy,
     videoLimits: config.video,
     reconcile: config.reconcile,
+    applications: config.applications,
     log,
     queue: (region, queue) => queuePort(`${region}/${queue}`),
     followUps: (region) => followUps(region ?? defaultRegion),

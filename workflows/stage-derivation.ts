@@ -61,6 +61,7 @@ export class StageDerivation {
   stage(): VideoStage {
     if (this.data.deleted?.outcome === 'success') return 'deleted';
     if (this.data.cancelled) return 'cancelled';
+    if (isForeign(this.data)) return 'foreign';
     if (this.blocked) return 'blocked';
     if (this.failedStages().length > 0) return 'failed';
     if (!this.data.uploaded) return 'uploading';
@@ -78,10 +79,16 @@ export class StageDerivation {
 
   status(): VideoStatus {
     const stage = this.stage();
-    if (stage === 'failed' || stage === 'blocked') return 'attention';
+    if (stage === 'failed' || stage === 'blocked' || stage === 'foreign') return 'attention';
     if (stage === 'ready' || stage === 'deleted' || stage === 'cancelled') return 'complete';
     return FOLLOW_UP_STAGES.some((s) => isStageRequired(this.policy, s) && this.stageStatus(s) === 'waiting')
       ? 'retrying'
       : 'active';
   }
+}
+
+/** VOD said the video belongs to another application than the one the deployment serves. */
+export function isForeign(data: Pick<VideoSnapshot, 'application'>): boolean {
+  const app = data.application;
+  return app?.actual !== undefined && app.actual !== app.expected;
 }

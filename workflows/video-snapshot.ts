@@ -19,6 +19,8 @@ export const VIDEO_STAGES = [
   'blocked',
   'deleted',
   'cancelled',
+  // Another VOD application's video, delivered through a callback pointed at this deployment's queue.
+  'foreign',
 ] as const;
 export type VideoStage = (typeof VIDEO_STAGES)[number];
 
@@ -137,6 +139,11 @@ export interface VideoSnapshot {
   watch?: WatchRecord[];
   /** Milestones recovered from VOD's API because their event never came, per milestone (and 'delete'). */
   reconciled?: Partial<Record<Milestone | 'delete', number>>;
+  /**
+   * The VOD application the video must belong to (`expected`, the deployment's), and what VOD said
+   * (`actual`, read once before the first follow-up). Absent when the deployment names none.
+   */
+  application?: { expected: string; actual?: string; checkedAt?: string; problem?: string };
 }
 
 // The documented view of a video (the `state` query, `vodflow status --json`): the snapshot without

@@ -19,7 +19,7 @@ import {
 import type { Observation, StreamResult } from './observation';
 import { cancelRefusal, retryRefusal, type OperatorFacts } from './operator-actions';
 import { migrateSnapshot, SNAPSHOT_VERSION } from './snapshot-format';
-import { StageDerivation } from './stage-derivation';
+import { isForeign, StageDerivation } from './stage-derivation';
 import {
   DEFAULT_VIDEO_STATE_LIMITS,
   type ApplyResult,
@@ -69,6 +69,8 @@ export class VideoState {
       policy?: PipelinePolicy;
       limits?: Partial<VideoStateLimits>;
       discoveredBy?: 'sweep';
+      /** The application the video must belong to; checked once before any follow-up. */
+      appId?: string;
     } = {},
   ): VideoState {
     const stages = {} as Record<FollowUpStage, StageState>;
@@ -90,6 +92,7 @@ export class VideoState {
         runs: 1,
         discoveredBy: options.discoveredBy,
         origin: options.discoveredBy === 'sweep' ? 'swept' : undefined,
+        application: options.appId === undefined ? undefined : { expected: options.appId },
       },
       { ...DEFAULT_VIDEO_STATE_LIMITS, ...options.limits },
     );
@@ -551,15 +554,40 @@ export class VideoState {
 
   /** True once nothing more will happen to this video (its workflow may close). */
   isFinished(): boolean {
-    return this.data.deleted?.outcome === 'success' || this.data.cancelled !== undefined;
+    return (
+      this.data.deleted?.outcome === 'success' || this.data.cancelled !== undefined || isForeign(this.data)
+    );
+  }
+
+  // ---- the application check (one VOD lookup before the first follow-up) ----
+
+  /** The video's application is still to be read from VOD: no follow-up goes before. */
+  get applicationCheckDue(): boolean {
+    const app = this.data.application;
+    return app !== undefined && app.actual === undefined && app.problem === undefined && !this.isFinished();
+  }
+
+  /**
+   * What VOD said about the video's application. A lookup that failed for good (`problem`) lets the
+   * video go on: its follow-ups then meet the same VOD answer and fail with it, visibly.
+   */
+  recordApplication(answer: { appId?: string; problem?: string }, now: string): void {
+    const app = this.data.application;
+    if (!app) return;
+    if (answer.appId !== undefined) app.actual = answer.appId;
+    else app.problem = answer.problem ?? 'unknown';
+    app.checkedAt = now;
+    this.data.updatedAt = now;
   }
 
   /** Follow-up jobs to submit, now or later (retries wait out their backoff). */
   nextActions(): FollowUpAction[] {
     // An adopted video's processing is VOD's past: vodflow only records it, unless told to complete it.
     if (this.data.origin === 'adopted' && this.policy.adopt !== 'submit') return [];
+    if (this.applicationCheckDue) return [];
     const stage = this.stage();
     if (stage === 'deleted' || stage === 'cancelled' || stage === 'blocked' || stage === 'failed') return [];
+    if (stage === 'foreign') return [];
     const actions: FollowUpAction[] = [];
     for (const followUp of FOLLOW_UP_STAGES) {
       if (!isStageRequired(this.policy, followUp) || !this.prerequisiteMet(followUp)) continue;

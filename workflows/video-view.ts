@@ -53,6 +53,13 @@ export function reasonOf(
       const label = audit?.stage === 'aiAudit' ? audit.label : undefined;
       return `blocked by the AI review${label ? `: ${label}` : ''}`;
     }
+    case 'foreign': {
+      const { expected, actual } = snapshot.application ?? {};
+      return (
+        `belongs to VOD application ${actual ?? '?'}, not to ${expected ?? '?'} that this deployment serves: ` +
+        `${actual ?? 'that application'}'s callback points at this deployment's queue`
+      );
+    }
     default:
       return undefined;
   }

@@ -69,6 +69,11 @@ export interface VideoWorkflowInput {
   reconcile?: Partial<ReconcilePolicy>;
   /** Set by the sweep, which starts a workflow for a video it found in VOD without one. */
   discoveredBy?: 'sweep';
+  /**
+   * The VOD application the video must belong to, when the deployment names one: read from VOD
+   * once, before the first follow-up; another application's video is left alone and reported.
+   */
+  appId?: string;
 }
 
 const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
@@ -89,6 +94,11 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     // Bounded so that a continue-as-new waiting for in-flight work is not held up for long.
     retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 4 },
   });
+  // Transient VOD errors are retried for as long as they last: no follow-up goes before the answer.
+  const { videoApplication } = proxyActivities<ReturnType<typeof createActivities>>({
+    startToCloseTimeout: '1 minute',
+    retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+  });
   // Reads the worker's configuration: a local activity, one marker in the history, no task round trip.
   const { deploymentPolicy } = proxyLocalActivities<ReturnType<typeof createActivities>>({
     startToCloseTimeout: '10s',
@@ -101,6 +111,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         policy: input.policy,
         limits,
         discoveredBy: input.discoveredBy,
+        appId: input.appId,
       });
   const reconcilePolicy: ReconcilePolicy = { ...DEFAULT_RECONCILE_POLICY, ...input.reconcile };
   // Runs recorded before deadlines existed replay without them.
@@ -127,6 +138,11 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     'vodflow_reconcile_checks',
     undefined,
     'reconciliation checks by stage and what VOD answered',
+  );
+  const foreignVideos = metricMeter.createCounter(
+    'vodflow_foreign_videos',
+    undefined,
+    "videos of another VOD application, delivered through that application's callback to this deployment's queue",
   );
   // A continued or revived run does not count the stage it starts in again.
   let lastStage: string = input.carried ? state.stage() : '';
@@ -274,6 +290,26 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       });
   };
 
+  let checkingApplication = false;
+  const startApplicationCheck = (): void => {
+    checkingApplication = true;
+    inFlight += 1;
+    inCancellableScope(() => videoApplication({ videoId: state.videoId, region: input.region }))
+      .then(
+        (answer) => {
+          state.recordApplication(answer, nowIso());
+          if (state.stage() === 'foreign')
+            foreignVideos.add(1, { app_id: 'appId' in answer ? answer.appId : '' });
+        },
+        (err: unknown) => state.recordApplication({ problem: failureOf(err).message }, nowIso()),
+      )
+      .finally(() => {
+        checkingApplication = false;
+        inFlight -= 1;
+        changed = true;
+      });
+  };
+
   let published = '';
   const publish = (): void => {
     const attributes = {
@@ -308,6 +344,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   for (;;) {
     changed = false;
+    // Only runs given an application (none recorded before it existed) ever check one.
+    if (state.applicationCheckDue && !checkingApplication) startApplicationCheck();
     let actions = state.nextActions();
     // A follow-up about to go (a first submission, a retry, an operator's retry) uses the deployment's
     // policy as it is now, not as it was when the video began; runs recorded before replay without.
