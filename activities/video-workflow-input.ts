@@ -1,5 +1,6 @@
 import type { PipelinePolicy } from '../common/pipeline-policy';
 import type { ReconcilePolicy } from '../common/reconcile-policy';
+import { CURRENT_PATCH_BASELINE } from '../workflows/patch-baseline';
 import type { VideoWorkflowInput, VideoWorkflowLimits } from '../workflows/video';
 
 export interface VideoWorkflowInputDeps {
@@ -24,6 +25,7 @@ export function videoWorkflowInput(
     policy: deps.policy,
     limits: deps.videoLimits,
     reconcile: deps.reconcile,
+    patchBaseline: CURRENT_PATCH_BASELINE,
   };
   return appId === undefined ? input : { ...input, appId };
 }

@@ -33,6 +33,7 @@ import {
   vodEventsSignal,
   type VodEventSignalArgs,
 } from './definitions';
+import { CURRENT_PATCH_BASELINE, patchCheck } from './patch-baseline';
 import {
   applyVodEvent,
   originOfFirstEvent,
@@ -70,6 +71,11 @@ export interface VideoWorkflowInput {
   /** Set by the sweep, which starts a workflow for a video it found in VOD without one. */
   discoveredBy?: 'sweep';
   /**
+   * The patch baseline of the code that started this run (workflows/patch-baseline.ts): patches it
+   * holds are taken as in, without markers. Absent in runs started before baselines existed.
+   */
+  patchBaseline?: number;
+  /**
    * The VOD application the video must belong to, when the deployment names one: read from VOD
    * once, before the first follow-up; another application's video is left alone and reported.
    */
@@ -81,6 +87,7 @@ const DEFAULT_IDLE_CLOSE_MS = 30 * 24 * 3_600_000;
 
 export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSnapshot> {
   const limits = input.limits ?? {};
+  const isPatched = patchCheck(input.patchBaseline, patched);
   const { submitFollowUp } = proxyActivities<ReturnType<typeof createActivities>>({
     startToCloseTimeout: limits.followUpTimeoutMs ?? 60_000,
     // Transient VOD errors are retried here; permanent ones come back as non-retryable failures and
@@ -115,7 +122,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       });
   const reconcilePolicy: ReconcilePolicy = { ...DEFAULT_RECONCILE_POLICY, ...input.reconcile };
   // Runs recorded before deadlines existed replay without them.
-  const watchDeadlines = patched('reconcile-deadlines');
+  const watchDeadlines = isPatched('reconcile-deadlines');
 
   // Replay-safe: the SDK emits workflow metrics only when the code runs for the first time.
   const stageTransitions = metricMeter.createCounter(
@@ -155,8 +162,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   // Runs recorded under older readings of events replay with them; each patch is asked only for the
   // event types whose reading it changed.
   const rulesFor = (event: DecodedVodEvent): EventRulesVersion => {
-    if (EVENT_TYPES_CHANGED_IN_V2.includes(event.EventType) && !patched('event-rules-v2')) return 1;
-    if (EVENT_TYPES_CHANGED_IN_V3.includes(event.EventType) && !patched('latest-result-wins')) return 2;
+    if (EVENT_TYPES_CHANGED_IN_V2.includes(event.EventType) && !isPatched('event-rules-v2')) return 1;
+    if (EVENT_TYPES_CHANGED_IN_V3.includes(event.EventType) && !isPatched('latest-result-wins')) return 2;
     return 3;
   };
 
@@ -170,7 +177,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   const receive = (args: VodEventSignalArgs): void => {
     // A fresh workflow whose first event is not the upload follows a video vodflow did not see begin.
-    if (!input.carried && state.origin === undefined && state.untouched && patched('video-origin')) {
+    if (!input.carried && state.origin === undefined && state.untouched && isPatched('video-origin')) {
       state.setOrigin(originOfFirstEvent(args?.event));
     }
     const result = applyOrReject(state, args, nowIso(), rulesFor);
@@ -202,7 +209,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         state.cancel(reason, nowIso());
         // The video is done: stop waiting for submissions and checks still under way (runs recorded
         // before this rule waited for them).
-        if (inFlightWork.size > 0 && patched('cancel-stops-in-flight-work')) {
+        if (inFlightWork.size > 0 && isPatched('cancel-stops-in-flight-work')) {
           for (const scope of inFlightWork) scope.cancel();
         }
         changed = true;
@@ -335,7 +342,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   // A failed or blocked video waits for a person however long that takes: it never idle-closes, so
   // that `retry` finds it open. Runs recorded before this rule replay with their idle timer.
-  const needsAttention = (): boolean => state.status() === 'attention' && patched('attention-never-idles');
+  const needsAttention = (): boolean => state.status() === 'attention' && isPatched('attention-never-idles');
 
   const maxHistory = limits.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   const idleCloseMs = limits.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
@@ -349,7 +356,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     let actions = state.nextActions();
     // A follow-up about to go (a first submission, a retry, an operator's retry) uses the deployment's
     // policy as it is now, not as it was when the video began; runs recorded before replay without.
-    if (actions.some((a) => a.notBefore <= Date.now()) && patched('policy-follows-deployment')) {
+    if (actions.some((a) => a.notBefore <= Date.now()) && isPatched('policy-follows-deployment')) {
       state.followDeployment(await deploymentPolicy());
       actions = state.nextActions();
     }
@@ -362,7 +369,12 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     if (state.isFinished() && inFlight === 0) break;
     if (historyIsLong()) {
       await condition(() => inFlight === 0 && allHandlersFinished());
-      return continueAsNew<typeof videoWorkflow>({ ...input, carried: state.carryOver() });
+      // The next run is started by this code: it holds this code's baseline.
+      return continueAsNew<typeof videoWorkflow>({
+        ...input,
+        carried: state.carryOver(),
+        patchBaseline: CURRENT_PATCH_BASELINE,
+      });
     }
 
     const later = actions.filter((a) => a.notBefore > now).map((a) => a.notBefore);

@@ -2,6 +2,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { Limiter } from '../../activities/limiter';
 import { videoWorkflowId } from '../../common/workflow-ids';
 import { videoStateQuery, vodEventSignal, type VodEventSignalArgs } from '../../workflows/definitions';
+import { CURRENT_PATCH_BASELINE } from '../../workflows/patch-baseline';
 import type { videoWorkflow } from '../../workflows/video';
 import { entityEventSignal, entityStageQuery, type EntityEvent } from '../entity/entity-definitions';
 import type { entityWorkflow } from '../entity/entity-workflow';
@@ -48,7 +49,7 @@ export async function videoWorkflowCeiling(
     await stack.client.workflow.signalWithStart<typeof videoWorkflow, [VodEventSignalArgs]>('videoWorkflow', {
       workflowId: videoWorkflowId(videoId),
       taskQueue: BENCH_TASK_QUEUE,
-      args: [{ videoId, region: BENCH_REGION, policy: BENCH_POLICY }],
+      args: [{ videoId, region: BENCH_REGION, policy: BENCH_POLICY, patchBaseline: CURRENT_PATCH_BASELINE }],
       signal: vodEventSignal,
       signalArgs: [{ event, meta: { source: 'queue', messageId } }],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,

@@ -11,6 +11,7 @@ import {
   type VodEventSignalArgs,
 } from '../../workflows/definitions';
 import type { smqConsumerWorkflow } from '../../workflows/consumer';
+import { CURRENT_PATCH_BASELINE } from '../../workflows/patch-baseline';
 import type { videoWorkflow } from '../../workflows/video';
 import { BENCH_POLICY, BENCH_REGION, BENCH_TASK_QUEUE, type BenchStack } from './bench-stack';
 import {
@@ -40,7 +41,7 @@ export async function naiveLoop(stack: BenchStack, count: number): Promise<Throu
     await stack.client.workflow.signalWithStart<typeof videoWorkflow, [VodEventSignalArgs]>('videoWorkflow', {
       workflowId: videoWorkflowId(videoId),
       taskQueue: BENCH_TASK_QUEUE,
-      args: [{ videoId, region: BENCH_REGION, policy: BENCH_POLICY }],
+      args: [{ videoId, region: BENCH_REGION, policy: BENCH_POLICY, patchBaseline: CURRENT_PATCH_BASELINE }],
       signal: vodEventSignal,
       signalArgs: [{ event, meta: { source: 'queue', messageId: message.messageId } }],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,

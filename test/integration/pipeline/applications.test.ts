@@ -117,6 +117,14 @@ describe('several applications on one account', () => {
       client.workflow.getHandle(videoWorkflowId(prodVideo)),
       'video-v2-application-checked',
     );
+    await recordHistory(client.workflow.getHandle(videoWorkflowId(stagingVideo)), 'video-v2-baseline1-ready');
+
+    // Started with the current patch baseline: not one patch marker, so no TemporalChangeVersion upsert.
+    const { events } = await client.workflow.getHandle(videoWorkflowId(stagingVideo)).fetchHistory();
+    const patchMarkers = (events ?? []).filter(
+      (e) => e.markerRecordedEventAttributes?.markerName === 'core_patch',
+    );
+    expect(patchMarkers).toEqual([]);
   });
 
   it("sweeps only the deployment's own application", async () => {
