@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import type { ApplicationScope } from '../common/applications';
+import type { HooksSource } from '../common/hooks/hooks-source';
 import type { PipelinePolicy } from '../common/pipeline-policy';
 import type { ReconcilePolicy } from '../common/reconcile-policy';
 import type { VideoWorkflowLimits } from '../workflows/video';
@@ -11,6 +12,8 @@ import { createReconcileMilestone } from './reconcile/reconcile-milestone';
 import type { VodQueries } from './reconcile/vod-queries';
 import { createPollQueue, type PollerLog } from './smq-poller';
 import { createSweepRecentVideos } from './sweep-recent-videos';
+import { matchHooks, type HookFiring, type HookMoment } from '../common/hooks/match-hooks';
+import { createRunHook } from './hooks/run-hook';
 import { createVideoApplication } from './video-application';
 import { createVideoSignaller } from './video-signaller';
 
@@ -28,6 +31,8 @@ export interface ActivityDeps {
   vodQueries(region: string | undefined): VodQueries;
   /** Which VOD applications the deployment serves (VOD's default one when absent). */
   applications?: ApplicationScope;
+  /** The deployment's hooks file, reread when it changes; absent without VODFLOW_HOOKS. */
+  hooks?: HooksSource;
   log: PollerLog;
   heartbeatIntervalMs?: number;
 }
@@ -49,6 +54,16 @@ export function createActivities(deps: ActivityDeps) {
     submitFollowUp: createSubmitFollowUp(deps),
     reconcileMilestone: createReconcileMilestone(deps),
     videoApplication: createVideoApplication(deps),
+    // A local activity: which hooks a moment fires, by the hooks file as it is now. Its answer is
+    // recorded, so that replays decide the same whatever the file says by then.
+    hookFirings(moment: HookMoment): Promise<HookFiring[]> {
+      return Promise.resolve(deps.hooks ? matchHooks(deps.hooks().hooks, moment) : []);
+    },
+    runHook: createRunHook({
+      temporal: deps.temporal,
+      queue: (region, queue) => deps.queue(region, queue),
+      secret: (name) => process.env[name],
+    }),
     sweepRecentVideos: createSweepRecentVideos(deps),
     // The worker's pipeline policy as configured now: a running video reads it before each follow-up
     // decision, so that a fixed configuration applies without restarting the video.

@@ -1,3 +1,4 @@
+import type { HooksSource } from '../common/hooks/hooks-source';
 import type { PipelinePolicy } from '../common/pipeline-policy';
 import type { ReconcilePolicy } from '../common/reconcile-policy';
 import { CURRENT_PATCH_BASELINE } from '../workflows/patch-baseline';
@@ -5,6 +6,8 @@ import type { VideoWorkflowInput, VideoWorkflowLimits } from '../workflows/video
 
 export interface VideoWorkflowInputDeps {
   policy: PipelinePolicy;
+  /** The deployment's hooks, when it has a hooks file: videos then look for hooks to fire. */
+  hooks?: HooksSource;
   videoLimits?: VideoWorkflowLimits;
   reconcile?: ReconcilePolicy;
 }
@@ -26,6 +29,7 @@ export function videoWorkflowInput(
     limits: deps.videoLimits,
     reconcile: deps.reconcile,
     patchBaseline: CURRENT_PATCH_BASELINE,
+    ...(deps.hooks ? { hooks: true } : {}),
   };
   return appId === undefined ? input : { ...input, appId };
 }

@@ -1,8 +1,10 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { parseArgs } from 'node:util';
 import { ConfigError, extraRegionsOf } from '../common/config';
+import { HooksFileError } from '../common/hooks/load-hooks';
 import { regionProblem } from '../common/regions';
 import { RefusedError, UsageError } from './output';
+import { hooksCheck, hooksFileFrom, hooksList, hooksRetry } from './hook-commands';
 import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
 import { withClient } from './temporal';
 import { configureCallbackCommand, consume, dev, emulator, worker } from './stack-commands';
@@ -27,6 +29,9 @@ commands:
   cancel <videoId> [--reason R]              stop follow-ups and close the video's workflow
   sweep schedule [--region R]                create or update the sweep Schedule (videos whose events were lost)
   sweep now [--region R] [--json]            one sweep now, and what it found
+  hooks list [--file F] [--json]             validate the hooks file (VODFLOW_HOOKS) and list its hooks
+  hooks check <videoId> [--file F] [--json]  which hooks the video's state calls for, and their runs
+  hooks retry <videoId> <hook> [--occurrence O]   run a failed hook again
   quarantine list [--region R --queue Q] [--json]   poison messages waiting for a decision
   quarantine show <id> [--json]              one entry with its raw body and reason
   quarantine redrive <id> [--body-file F]    send it back to its queue (optionally corrected)
@@ -40,6 +45,7 @@ Run \`vodflow <command> --help\` for a command's options.`,
   cancel: 'usage: vodflow cancel <videoId> [--reason R]',
   sweep: `usage: vodflow sweep schedule|now [--region R] [--json]   (default: every region of VODFLOW_QUEUES;
   interval, window and grace from VODFLOW_SWEEP_INTERVAL_MINUTES, _WINDOW_HOURS, _GRACE_MINUTES)`,
+  hooks: 'usage: vodflow hooks list|check|retry [<videoId> [<hook>]] [--file F] [--occurrence O] [--json]',
   quarantine:
     'usage: vodflow quarantine list|show|redrive|discard [<id>] [--json] [--body-file F] [--reason R]',
   dev: 'usage: vodflow dev   (starts the local stack and prints the settings that point vodflow at it)',
@@ -70,6 +76,8 @@ export async function runCli(argv: string[]): Promise<number> {
       events: { type: 'string' },
       'mns-endpoint': { type: 'string' },
       'app-id': { type: 'string' },
+      file: { type: 'string' },
+      occurrence: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -109,6 +117,11 @@ export async function runCli(argv: string[]): Promise<number> {
       return 0;
   }
 
+  if (command === 'hooks' && rest[0] === 'list') {
+    hooksList(hooksFileFrom(values.file), values.json);
+    return 0;
+  }
+
   await withClient(async (client, config) => {
     switch (command) {
       case 'sweep': {
@@ -129,6 +142,14 @@ export async function runCli(argv: string[]): Promise<number> {
         return retry(client, config, need(0, 'video id'), values.stage);
       case 'cancel':
         return cancel(client, config, need(0, 'video id'), values.reason);
+      case 'hooks': {
+        const action = need(0, 'action (list, check or retry)');
+        if (action === 'check')
+          return hooksCheck(client, hooksFileFrom(values.file), need(1, 'video id'), values.json);
+        if (action === 'retry')
+          return hooksRetry(client, need(1, 'video id'), need(2, 'hook name'), values.occurrence);
+        throw new UsageError(`unknown hooks action ${action}\n${HELP.hooks}`);
+      }
       case 'quarantine': {
         const action = need(0, 'action (list, show, redrive or discard)');
         if (action === 'list') {
@@ -147,6 +168,7 @@ export async function runCli(argv: string[]): Promise<number> {
 export function explain(err: unknown): { message: string; code: number } {
   if (err instanceof UsageError) return { message: err.message, code: 2 };
   if (err instanceof ConfigError) return { message: err.message, code: 2 };
+  if (err instanceof HooksFileError) return { message: err.message, code: 1 };
   if (err instanceof RefusedError) return { message: `refused: ${err.message}`, code: 1 };
   if (err instanceof WorkflowUpdateFailedError) {
     return { message: `refused: ${err.cause?.message ?? err.message}`, code: 1 };

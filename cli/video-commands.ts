@@ -47,6 +47,13 @@ export async function status(client: Client, videoId: string, json: boolean): Pr
     const next = wait.gaveUp ? 'no more checks' : `next check ${wait.nextCheckAt}`;
     console.log(`waiting for ${wait.milestone} (attempt ${wait.attempt}): ${next}${last}`);
   }
+  for (const run of view.hooks?.runs ?? []) {
+    const outcome = run.error ?? run.detail;
+    const retried = run.manualRetries > 0 ? `, retried ${run.manualRetries}×` : '';
+    console.log(
+      `hook ${run.hook} (${run.occurrence}): ${run.status}${outcome ? ` — ${outcome}` : ''}${retried}`,
+    );
+  }
 }
 
 function describePolicy(policy: PipelinePolicy): string {

@@ -47,6 +47,8 @@ const envSchema = z.object({
    * carries another application's events than VODFLOW_APP_ID, e.g. `cn-shanghai:vod-events`.
    */
   VODFLOW_QUEUES: optionalText,
+  /** A hooks file (YAML or JSON): the user's own follow-ups when a video's events arrive. */
+  VODFLOW_HOOKS: optionalText,
   /** The VOD application this deployment serves (VOD's default application when unset). */
   VODFLOW_APP_ID: optionalText,
   VODFLOW_SHARDS: int.min(1).max(64).default(1),
@@ -99,6 +101,8 @@ const envSchema = z.object({
 
   VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS: int.min(1).max(3_600).default(60),
   VODFLOW_IDLE_CLOSE_DAYS: z.coerce.number().positive().max(3_650).default(30),
+  /** A video's run continues as new once its history has this many events (Temporal may ask sooner). */
+  VODFLOW_VIDEO_MAX_HISTORY_EVENTS: int.min(50).max(50_000).default(10_000),
 
   /** Deadlines per awaited milestone, then reconciliation against VOD's API (on by default). */
   VODFLOW_RECONCILE: bool.default(true),
@@ -148,6 +152,8 @@ export interface VodflowConfig {
   };
   credentials?: Credentials;
   queues: QueueRef[];
+  /** The hooks file (VODFLOW_HOOKS), when the deployment has one. */
+  hooksFile?: string;
   /** Which VOD application's videos this deployment processes, per queue and region. */
   applications: ApplicationScope;
   shards: number;
@@ -157,7 +163,7 @@ export interface VodflowConfig {
   vod: { endpoint?: string };
   policy: PipelinePolicy;
   poller: PollerOptions;
-  video: { followUpTimeoutMs: number; idleCloseMs: number };
+  video: { followUpTimeoutMs: number; idleCloseMs: number; maxHistoryEvents: number };
   reconcile: ReconcilePolicy;
   vodQueryRatePerSecond: number;
   sweep: { intervalMs: number; windowMs: number; graceMs: number };
@@ -231,6 +237,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
         : undefined,
     queues,
     applications: ApplicationScope.of(queues, e.VODFLOW_APP_ID),
+    hooksFile: e.VODFLOW_HOOKS,
     shards: e.VODFLOW_SHARDS,
     extraRegions,
     smq: { accountId: e.SMQ_ACCOUNT_ID, endpoint: e.SMQ_ENDPOINT },
@@ -267,6 +274,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
     video: {
       followUpTimeoutMs: e.VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS * 1000,
       idleCloseMs: Math.round(e.VODFLOW_IDLE_CLOSE_DAYS * 24 * 3_600_000),
+      maxHistoryEvents: e.VODFLOW_VIDEO_MAX_HISTORY_EVENTS,
     },
     reconcile: reconcilePolicySchema.parse({
       enabled: e.VODFLOW_RECONCILE,

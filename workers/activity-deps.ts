@@ -6,6 +6,7 @@ import { vodFollowUpPort } from '../activities/vod-follow-up-port';
 import { rateLimitedQueries } from '../activities/reconcile/vod-queries';
 import { TokenBucket } from '../activities/token-bucket';
 import type { VodflowConfig } from '../common/config';
+import { hooksSource } from '../common/hooks/hooks-source';
 
 export type WorkerActivityDeps = Omit<ActivityDeps, 'temporal' | 'taskQueue'>;
 
@@ -47,6 +48,7 @@ export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps[
     videoLimits: config.video,
     reconcile: config.reconcile,
     applications: config.applications,
+    hooks: config.hooksFile ? hooksSource(config.hooksFile, (message) => log.warn(message, {})) : undefined,
     log,
     queue: (region, queue) => queuePort(`${region}/${queue}`),
     followUps: (region) => followUps(region ?? defaultRegion),

@@ -25,6 +25,10 @@ export const retryStageUpdate = defineUpdate<
   [{ stage?: FollowUpStage }]
 >('retryStage');
 export const cancelVideoUpdate = defineUpdate<{ stage: VideoStage }, [{ reason?: string }]>('cancel');
+/** Runs a hook's failed runs again (all of them, or one occurrence); answers how many. */
+export const retryHookUpdate = defineUpdate<{ retried: number }, [{ hook: string; occurrence?: string }]>(
+  'retryHook',
+);
 
 // ---- consumer workflow ----
 export const consumerStatsQuery = defineQuery<ConsumerStats>('consumerStats');

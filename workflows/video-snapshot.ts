@@ -1,3 +1,4 @@
+import type { HookRecords } from './hook-ledger';
 import type { FollowUpStage, PipelinePolicy, PolicyOverride } from '../common/pipeline-policy';
 import type { Milestone } from '../common/reconcile-policy';
 import type { WatchRecord } from './milestone-watch';
@@ -144,6 +145,8 @@ export interface VideoSnapshot {
    * (`actual`, read once before the first follow-up). Absent when the deployment names none.
    */
   application?: { expected: string; actual?: string; checkedAt?: string; problem?: string };
+  /** The user's hooks that fired for this video and how each run went (only with hooks on). */
+  hooks?: HookRecords;
 }
 
 // The documented view of a video (the `state` query, `vodflow status --json`): the snapshot without

@@ -19,6 +19,7 @@ import {
 import type { Observation, StreamResult } from './observation';
 import { cancelRefusal, retryRefusal, type OperatorFacts } from './operator-actions';
 import { migrateSnapshot, SNAPSHOT_VERSION } from './snapshot-format';
+import { emptyHookRecords, HookLedger } from './hook-ledger';
 import { isForeign, StageDerivation } from './stage-derivation';
 import {
   DEFAULT_VIDEO_STATE_LIMITS,
@@ -557,6 +558,12 @@ export class VideoState {
     return (
       this.data.deleted?.outcome === 'success' || this.data.cancelled !== undefined || isForeign(this.data)
     );
+  }
+
+  /** The video's hook runs (created on first use: videos without hooks carry none). */
+  hookLedger(): HookLedger {
+    this.data.hooks ??= emptyHookRecords();
+    return new HookLedger(this.data.hooks);
   }
 
   // ---- the application check (one VOD lookup before the first follow-up) ----

@@ -27,6 +27,7 @@ import {
 import { applyOrReject } from './apply-or-reject';
 import {
   cancelVideoUpdate,
+  retryHookUpdate,
   retryStageUpdate,
   videoStateQuery,
   vodEventSignal,
@@ -34,6 +35,7 @@ import {
   type VodEventSignalArgs,
 } from './definitions';
 import { CURRENT_PATCH_BASELINE, patchCheck } from './patch-baseline';
+import { createVideoHooks, type VideoHooks } from './video-hooks';
 import {
   applyVodEvent,
   originOfFirstEvent,
@@ -75,6 +77,8 @@ export interface VideoWorkflowInput {
    * holds are taken as in, without markers. Absent in runs started before baselines existed.
    */
   patchBaseline?: number;
+  /** The deployment has hooks (VODFLOW_HOOKS): look for hooks to fire as the video changes. */
+  hooks?: boolean;
   /**
    * The VOD application the video must belong to, when the deployment names one: read from VOD
    * once, before the first follow-up; another application's video is left alone and reported.
@@ -156,6 +160,19 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   let changed = true;
   let inFlight = 0;
+  const hooks: VideoHooks | undefined = input.hooks
+    ? createVideoHooks({
+        state,
+        videoId: input.videoId,
+        region: input.region,
+        now: nowIso,
+        onRunStarted: () => (inFlight += 1),
+        onRunSettled: () => {
+          inFlight -= 1;
+          changed = true;
+        },
+      })
+    : undefined;
   const checking = new Set<string>();
   let lastEventAt = Date.now();
 
@@ -181,6 +198,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       state.setOrigin(originOfFirstEvent(args?.event));
     }
     const result = applyOrReject(state, args, nowIso(), rulesFor);
+    if (result === 'applied') hooks?.noteApplied(args.event);
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;
   };
@@ -191,6 +209,18 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     for (const one of Array.isArray(events) ? events : [{}]) receive(one as VodEventSignalArgs);
   });
   setHandler(videoStateQuery, () => state.view());
+  setHandler(
+    retryHookUpdate,
+    ({ hook, occurrence }) =>
+      refusingOnError(() => {
+        changed = true;
+        return { retried: hooks?.retry(hook, occurrence) ?? 0 };
+      }),
+    {
+      validator: ({ hook, occurrence }: { hook: string; occurrence?: string }) =>
+        refuseWith(hooks ? hooks.retryRefusal(hook, occurrence) : 'this video runs no hooks'),
+    },
+  );
   setHandler(
     retryStageUpdate,
     ({ stage }) =>
@@ -342,7 +372,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   // A failed or blocked video waits for a person however long that takes: it never idle-closes, so
   // that `retry` finds it open. Runs recorded before this rule replay with their idle timer.
-  const needsAttention = (): boolean => state.status() === 'attention' && isPatched('attention-never-idles');
+  const needsAttention = (): boolean =>
+    (state.status() === 'attention' && isPatched('attention-never-idles')) || hooks?.hasFailed() === true;
 
   const maxHistory = limits.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   const idleCloseMs = limits.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
@@ -364,11 +395,14 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     for (const action of actions) if (action.notBefore <= now) startFollowUp(action);
     const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now) : { due: [] };
     for (const wait of checks.due) startCheck(wait);
+    if (hooks) await hooks.turn();
     publish();
 
-    if (state.isFinished() && inFlight === 0) break;
+    if (state.isFinished() && inFlight === 0 && !hooks?.hasUnseenWork()) break;
     if (historyIsLong()) {
       await condition(() => inFlight === 0 && allHandlersFinished());
+      // Events applied meanwhile may fire hooks: one more turn before the run hands over.
+      if (hooks?.hasUnseenWork()) continue;
       // The next run is started by this code: it holds this code's baseline.
       return continueAsNew<typeof videoWorkflow>({
         ...input,

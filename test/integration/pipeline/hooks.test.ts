@@ -1,0 +1,239 @@
+import type { Client } from '@temporalio/client';
+import { NativeConnection, type Worker } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SmqClient } from '../../../clients/smq';
+import { buildUserData } from '../../../clients/vod';
+import { encodeEventBody } from '../../../common/events';
+import type { HookPayload } from '../../../common/hooks/hook-payload';
+import { videoWorkflowId } from '../../../common/workflow-ids';
+import { createCmsWorker } from '../../../examples/publish-when-ready/worker';
+import type { PublishResult } from '../../../examples/publish-when-ready/workflows';
+import { retryHookUpdate } from '../../../workflows/definitions';
+import type { HookRun } from '../../../workflows/hook-ledger';
+import type { VideoView } from '../../../workflows/video-state';
+import { eventually } from '../../helpers/eventually';
+import { recordHistory } from '../../helpers/history-recorder';
+import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
+import { sharedStack } from '../../helpers/shared-stack';
+import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhook-receiver';
+
+// The user's own follow-ups end to end: a signed webhook, a message in an SMQ queue, the example
+// user workflow on its own task queue (independent and as a child), each once per occurrence —
+// across duplicated events and continue-as-new (runs are kept short here) — and a refused webhook
+// that fails visibly and succeeds on `hooks retry`.
+
+const SECRET_ENV = 'VODFLOW_TEST_HOOK_SECRET';
+const SECRET = 'test-hook-secret-0123456789';
+
+describe('hooks', () => {
+  let stack: PipelineStack;
+  let receiver: WebhookReceiver;
+  let cmsWorker: Worker;
+  let cmsRunning: Promise<void>;
+  let cmsConnection: NativeConnection;
+  let client: Client;
+  let outQueue: SmqClient;
+  const published: PublishResult[] = [];
+  const cmsTaskQueue = `cms-${randomUUID()}`;
+  const outQueueName = `hooks-out-${randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    process.env[SECRET_ENV] = SECRET;
+    receiver = await startWebhookReceiver(SECRET);
+    const signed = (url: string) => ({ url, secretEnv: SECRET_ENV, timeoutSeconds: 2 });
+    const quickRetry = { maxAttempts: 2, initialSeconds: 0.2, maxSeconds: 1 };
+    const hooksFile = path.join(mkdtempSync(path.join(tmpdir(), 'vodflow-hooks-')), 'hooks.json');
+    writeFileSync(
+      hooksFile,
+      JSON.stringify({
+        hooks: [
+          {
+            name: 'ready-webhook',
+            on: { stage: 'ready' },
+            action: { webhook: signed(receiver.url('/ready')) },
+          },
+          { name: 'ready-queue', on: { stage: 'ready' }, action: { smq: { queue: outQueueName } } },
+          {
+            name: 'publish-when-ready',
+            on: { stage: 'ready' },
+            action: { workflow: { type: 'publishVideo', taskQueue: cmsTaskQueue } },
+          },
+          {
+            name: 'upload-child',
+            on: { event: 'FileUploadComplete', status: 'success' },
+            action: { workflow: { type: 'publishVideo', taskQueue: cmsTaskQueue, mode: 'child' } },
+          },
+          {
+            name: 'refused',
+            on: { event: 'FileUploadComplete' },
+            when: { extend: { hookTest: 'refuse' } },
+            action: { webhook: signed(receiver.url('/refuse')) },
+            retry: quickRetry,
+          },
+        ],
+      }),
+    );
+    // Short runs: every video continues as new while its hooks fire.
+    stack = await startPipelineStack({
+      env: { VODFLOW_HOOKS: hooksFile, VODFLOW_VIDEO_MAX_HISTORY_EVENTS: '50' },
+    });
+    client = stack.worker.client;
+    outQueue = new SmqClient(outQueueName, {
+      accessKeyId: stack.vod.accessKeyId,
+      accessKeySecret: stack.vod.accessKeySecret,
+      endpoint: stack.smq.endpoint,
+    });
+    await outQueue.createQueue({ visibilityTimeout: 30 });
+    cmsConnection = await NativeConnection.connect({ address: sharedStack().temporalAddress });
+    cmsWorker = await createCmsWorker({
+      connection: cmsConnection,
+      namespace: sharedStack().namespace,
+      taskQueue: cmsTaskQueue,
+      publish: (entry) => {
+        published.push(entry);
+        return Promise.resolve();
+      },
+    });
+    cmsRunning = cmsWorker.run();
+    await stack.startConsumer();
+  });
+
+  afterAll(async () => {
+    cmsWorker?.shutdown();
+    await cmsRunning;
+    await cmsConnection?.close();
+    await stack?.close();
+    await receiver?.close();
+  });
+
+  const hookRuns = (view: VideoView, hook: string): HookRun[] =>
+    (view.hooks?.runs ?? []).filter((run) => run.hook === hook);
+  const outMessages = async (): Promise<HookPayload[]> => {
+    const messages = await outQueue.receiveMessages(16, 1);
+    for (const message of messages) await outQueue.deleteMessage(message.receiptHandle);
+    return messages.map((message) => JSON.parse(message.body) as HookPayload);
+  };
+
+  let readyVideo: string;
+  const queued: HookPayload[] = [];
+
+  it('runs each action once when a video is ready, across continue-as-new', async () => {
+    readyVideo = await stack.upload('hooked video');
+    await stack.waitForStage(readyVideo, 'ready', 60_000);
+    const view = await eventually(
+      async () => {
+        const current = await stack.state(readyVideo);
+        const runs = current.hooks?.runs ?? [];
+        expect(runs.map((run) => `${run.hook}:${run.status}`).sort()).toEqual([
+          'publish-when-ready:done',
+          'ready-queue:done',
+          'ready-webhook:done',
+          'upload-child:done',
+        ]);
+        return current;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(view.runs).toBeGreaterThan(1);
+
+    const [delivery, ...moreDeliveries] = receiver.deliveries('/ready');
+    expect(moreDeliveries).toEqual([]);
+    expect(delivery?.signatureValid).toBe(true);
+    expect(delivery?.headers['x-vodflow-delivery']).toBe(`${readyVideo}:ready-webhook:stage:ready:1`);
+    const body = JSON.parse(delivery?.body ?? '{}') as HookPayload;
+    expect(body).toMatchObject({ videoId: readyVideo, hook: 'ready-webhook', occurrence: 'stage:ready:1' });
+    expect(body.video).toMatchObject({ stage: 'ready', videoId: readyVideo });
+
+    await eventually(async () => {
+      queued.push(...(await outMessages()));
+      expect(queued.map((m) => m.deliveryId)).toEqual([`${readyVideo}:ready-queue:stage:ready:1`]);
+    });
+    await eventually(() => expect(published.filter((p) => p.videoId === readyVideo)).toHaveLength(2));
+    const child = hookRuns(view, 'upload-child')[0];
+    expect(child?.detail).toMatch(/^started child vodflow-hook:upload-child:/);
+    const independent = hookRuns(view, 'publish-when-ready')[0];
+    expect(independent?.detail).toBe(`started vodflow-hook:publish-when-ready:${readyVideo}:stage:ready:1`);
+    // Every run of the chain, oldest first: the hooks fired in earlier runs than the last.
+    const runIds: string[] = [];
+    for await (const execution of client.workflow.list({
+      query: `WorkflowId = '${videoWorkflowId(readyVideo)}'`,
+    })) {
+      runIds.push(execution.runId);
+    }
+    const handle = client.workflow.getHandle(videoWorkflowId(readyVideo));
+    for (const [index, runId] of runIds.reverse().entries()) {
+      await recordHistory(handle, `video-v2-hooks-ready-run${index + 1}`, runId);
+    }
+  });
+
+  it('fires nothing again for duplicated events', async () => {
+    const before = await stack.state(readyVideo);
+    const upload = before.log.find((entry) => entry.eventType === 'FileUploadComplete');
+    // The same upload event, delivered again twice (as SMQ's at-least-once delivery may).
+    const duplicate = encodeEventBody(
+      {
+        EventType: 'FileUploadComplete',
+        EventTime: upload?.eventTime ?? '',
+        VideoId: readyVideo,
+        Status: 'success',
+      },
+      'base64',
+    );
+    await stack.queue.sendMessage(duplicate);
+    await stack.queue.sendMessage(duplicate);
+    await eventually(async () => {
+      const view = await stack.state(readyVideo);
+      expect(view.counters.duplicates).toBeGreaterThanOrEqual(before.counters.duplicates + 2);
+    });
+    await eventually(async () => {
+      const attributes = await stack.queue.getAttributes();
+      expect(attributes.activeMessages + attributes.inactiveMessages).toBe(0);
+    });
+    const after = await stack.state(readyVideo);
+    expect(after.hooks?.runs).toHaveLength(4);
+    expect(receiver.deliveries('/ready')).toHaveLength(1);
+    expect(await outMessages()).toEqual([]);
+    expect(published.filter((p) => p.videoId === readyVideo)).toHaveLength(2);
+  });
+
+  it('shows a refused webhook as failed with its error, and runs it again on retry', async () => {
+    receiver.answer('/refuse', 400);
+    const { VideoId } = await stack.vodClient.createUploadVideo({
+      Title: 'refused hook',
+      FileName: 'clip.mp4',
+      UserData: buildUserData({ extend: { hookTest: 'refuse' } }),
+    });
+    await stack.vod.completeUpload(VideoId);
+    const failed = await eventually(
+      async () => {
+        const [run] = hookRuns(await stack.state(VideoId), 'refused');
+        expect(run?.status).toBe('failed');
+        return run;
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect(failed?.error).toContain('HTTP 400');
+    // A 4xx is not retried: one delivery, and the run waits for a person.
+    expect(receiver.deliveries('/refuse')).toHaveLength(1);
+
+    receiver.answer('/refuse', 204);
+    const handle = client.workflow.getHandle(videoWorkflowId(VideoId));
+    expect(await handle.executeUpdate(retryHookUpdate, { args: [{ hook: 'refused' }] })).toEqual({
+      retried: 1,
+    });
+    await eventually(async () => {
+      const [run] = hookRuns(await stack.state(VideoId), 'refused');
+      expect(run).toMatchObject({ status: 'done', detail: 'HTTP 204', manualRetries: 1 });
+    });
+    const deliveryIds = receiver.deliveries('/refuse').map((d) => d.headers['x-vodflow-delivery']);
+    expect(new Set(deliveryIds).size).toBe(1);
+    await expect(
+      handle.executeUpdate(retryHookUpdate, { args: [{ hook: 'refused' }] }),
+    ).rejects.toMatchObject({
+      cause: { message: expect.stringContaining('has no failed run') as unknown },
+    });
+  });
+});
