@@ -1,5 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SmqClient } from '../clients/smq';
 import { connectClient, connectWorker } from '../clients/temporal/connect';
@@ -15,6 +16,7 @@ import { createPipelineWorker } from '../workers/pipeline-worker';
 import { stopConsumerSignal, videoStateQuery } from '../workflows/definitions';
 import type { videoWorkflow } from '../workflows/video';
 import type { VideoStage, VideoView } from '../workflows/video-state';
+import { createCmsWorker } from '../examples/publish-when-ready/worker';
 import { configureCallback } from './configure-callback';
 import { startConsumers } from './start-consumers';
 
@@ -24,6 +26,8 @@ import { startConsumers } from './start-consumers';
 // twice and out of order (deduplication), some jobs fail (retries), one video is flagged by the AI
 // review, one message in the queue is not an event at all (quarantine), VOD loses some events
 // (reconciliation against its API) and every event of one video (found by the sweep Schedule).
+// A hook (examples/publish-when-ready) starts the example CMS workflow, on its own task queue and
+// worker, once each video is ready.
 
 const USAGE = 'usage: make demo  (or: npm run demo -- [--videos N] [--keep] [--timeout-seconds S])';
 const REGION = 'cn-shanghai';
@@ -93,6 +97,7 @@ async function main(): Promise<void> {
       VODFLOW_DEADLINE_AI_SECONDS: '4',
       VODFLOW_RECHECK_INITIAL_SECONDS: '2',
       VODFLOW_RECHECK_MAX_SECONDS: '5',
+      VODFLOW_HOOKS: path.resolve(__dirname, '..', 'examples', 'publish-when-ready', 'demo-hooks.yaml'),
     });
     const credentials = config.credentials!;
     const queue = new SmqClient(QUEUE, { ...credentials, endpoint: stack.smq.url });
@@ -114,9 +119,21 @@ async function main(): Promise<void> {
       ),
     });
     const workerRun = worker.run();
+    // The example user's own worker: what the publish-when-ready hook starts runs here.
+    const published = new Set<string>();
+    const cmsWorker = await createCmsWorker({
+      connection: workerConnection,
+      namespace: stack.temporal.namespace,
+      publish: (entry) => {
+        published.add(entry.videoId);
+        return Promise.resolve();
+      },
+    });
+    const cmsRun = cmsWorker.run();
     cleanups.push(async () => {
       worker.shutdown();
-      await workerRun;
+      cmsWorker.shutdown();
+      await Promise.all([workerRun, cmsRun]);
       await workerConnection.close();
       await closeClient();
     });
@@ -164,7 +181,10 @@ async function main(): Promise<void> {
     const wrong = [...expected].filter(([videoId, stage]) => views.get(videoId)?.stage !== stage);
     const calls = (await adminGet(stack.vod.url, 'stats')) as { calls: Record<string, number> };
     const quarantined = await countQuarantined(client);
+    const ready = [...views.values()].filter((view) => view.stage === 'ready').length;
+    await waitFor(() => published.size >= ready, 15_000);
     printSummary(views, calls.calls, quarantined, Date.now() - startedAt);
+    console.log(`  published by hook  ${published.size} (the example CMS workflow, once per ready video)`);
     console.log(`Temporal Web UI: ${stack.temporal.uiUrl}`);
     if (wrong.length > 0) {
       for (const [videoId, stage] of wrong) {
@@ -273,3 +293,8 @@ main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });
+
+async function waitFor(done: () => boolean, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!done() && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));
+}

@@ -36,6 +36,7 @@ describe('demo', () => {
     expect(stdout).toMatch(/^ {2}ready +2$/m);
     expect(stdout).toMatch(/^ {2}blocked +1$/m);
     expect(stdout).toMatch(/^ {2}quarantined +1$/m);
+    expect(stdout).toMatch(/^ {2}published by hook +2 /m);
     // The first video loses every event: the sweep Schedule finds it, reconciliation finishes it.
     expect(stdout).toMatch(/^ {2}found by the sweep +[1-9]/m);
     expect(stdout).toMatch(/recovered from the VOD API: .*upload [1-9]/);

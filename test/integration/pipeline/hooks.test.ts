@@ -1,10 +1,13 @@
 import type { Client } from '@temporalio/client';
 import { NativeConnection, type Worker } from '@temporalio/worker';
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { SmqClient } from '../../../clients/smq';
+import { spawnTied, type TiedProcess } from '../../../devstack/tied-process';
 import { buildUserData } from '../../../clients/vod';
 import { encodeEventBody } from '../../../common/events';
 import type { HookPayload } from '../../../common/hooks/hook-payload';
@@ -25,6 +28,7 @@ import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhoo
 // across duplicated events and continue-as-new (runs are kept short here) — and a refused webhook
 // that fails visibly and succeeds on `hooks retry`.
 
+const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SECRET_ENV = 'VODFLOW_TEST_HOOK_SECRET';
 const SECRET = 'test-hook-secret-0123456789';
 
@@ -115,6 +119,22 @@ describe('hooks', () => {
     const messages = await outQueue.receiveMessages(16, 1);
     for (const message of messages) await outQueue.deleteMessage(message.receiptHandle);
     return messages.map((message) => JSON.parse(message.body) as HookPayload);
+  };
+
+  const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        [path.join(ROOT, 'bin', 'vodflow.js'), ...args],
+        {
+          env: { ...process.env, ...stack.workerEnv },
+        },
+      );
+      return { code: 0, stdout, stderr };
+    } catch (err) {
+      const failed = err as { code?: number; stdout?: string; stderr?: string };
+      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    }
   };
 
   let readyVideo: string;
@@ -235,5 +255,93 @@ describe('hooks', () => {
     ).rejects.toMatchObject({
       cause: { message: expect.stringContaining('has no failed run') as unknown },
     });
+  });
+
+  it('shows hook runs in status, checks them per video, and reports a broken file with its line', async () => {
+    const status = await cli('status', readyVideo);
+    expect(status.code).toBe(0);
+    expect(status.stdout).toContain('hook ready-webhook (stage:ready:1): done — HTTP 200');
+    const check = await cli('hooks', 'check', readyVideo);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/^ready-webhook +fires: the video is in this stage +stage:ready:1:done$/m);
+    const list = await cli('hooks', 'list', '--json');
+    expect((JSON.parse(list.stdout) as { name: string }[]).map((h) => h.name)).toContain('upload-child');
+
+    const broken = path.join(mkdtempSync(path.join(tmpdir(), 'vodflow-hooks-')), 'broken.yaml');
+    writeFileSync(
+      broken,
+      'hooks:\n  - name: x\n    on: { stage: done }\n    action: { smq: { queue: q } }\n',
+    );
+    const refused = await cli('hooks', 'list', '--file', broken);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/broken\.yaml:3:9 hooks\[0\]\.on: expected \{ stage:/);
+  });
+});
+
+// A worker killed (SIGKILL) while its hook's webhook call is under way: the run is not lost and not
+// doubled in the video's state; the receiver gets the call again, with the same delivery id to
+// deduplicate by (webhooks are at least once; the ledger makes the run once).
+describe('hooks when the worker is killed mid-run', () => {
+  let stack: PipelineStack;
+  let receiver: WebhookReceiver;
+  let workerProcess: TiedProcess | undefined;
+
+  afterAll(async () => {
+    workerProcess?.kill('SIGKILL');
+    await stack?.close();
+    await receiver?.close();
+  });
+
+  it('runs the hook again on the next worker, recorded once', async () => {
+    receiver = await startWebhookReceiver(SECRET);
+    receiver.answer('/slow', 'hang');
+    const hooksFile = path.join(mkdtempSync(path.join(tmpdir(), 'vodflow-hooks-')), 'hooks.yaml');
+    writeFileSync(
+      hooksFile,
+      [
+        'hooks:',
+        '  - name: ready-slow',
+        '    on: { stage: ready }',
+        `    action: { webhook: { url: "${receiver.url('/slow')}", secretEnv: ${SECRET_ENV}, timeoutSeconds: 1 } }`,
+        '    retry: { maxAttempts: 5, initialSeconds: 0.2, maxSeconds: 1 }',
+      ].join('\n'),
+    );
+    process.env[SECRET_ENV] = SECRET;
+    stack = await startPipelineStack({ inProcessWorker: false, env: { VODFLOW_HOOKS: hooksFile } });
+    workerProcess = spawnTied(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, ...stack.workerEnv },
+      detached: true,
+    });
+    await eventually(() => expect(workerProcess?.output()).toContain('"message":"running"'), {
+      timeoutMs: 60_000,
+    });
+    await stack.startConsumer();
+    const videoId = await stack.upload('killed mid-hook');
+
+    await eventually(() => expect(receiver.deliveries('/slow').length).toBeGreaterThan(0), {
+      timeoutMs: 60_000,
+    });
+    workerProcess.kill('SIGKILL');
+    await workerProcess.exited;
+    receiver.answer('/slow', 200);
+    await stack.restartWorker();
+
+    const run = await eventually(
+      async () => {
+        const runs = (await stack.state(videoId)).hooks?.runs ?? [];
+        expect(runs).toHaveLength(1);
+        expect(runs[0]?.status).toBe('done');
+        return runs[0];
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(run?.detail).toBe('HTTP 200');
+    const deliveries = receiver.deliveries('/slow');
+    expect(deliveries.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(deliveries.map((d) => d.headers['x-vodflow-delivery']))).toEqual(
+      new Set([`${videoId}:ready-slow:stage:ready:1`]),
+    );
+    expect(deliveries.every((d) => d.signatureValid)).toBe(true);
   });
 });
