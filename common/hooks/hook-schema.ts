@@ -101,3 +101,4 @@ export type Hook = z.output<typeof hookSchema>;
 export type HookTrigger = z.output<typeof hookTriggerSchema>;
 export type HookAction = z.output<typeof hookActionSchema>;
 export type HooksFile = z.output<typeof hooksFileSchema>;
+export type HooksFileInput = z.input<typeof hooksFileSchema>;

@@ -11,6 +11,7 @@ import { spawnTied, type TiedProcess } from '../../../devstack/tied-process';
 import { buildUserData } from '../../../clients/vod';
 import { encodeEventBody } from '../../../common/events';
 import type { HookPayload } from '../../../common/hooks/hook-payload';
+import type { HooksFileInput } from '../../../common/hooks/hook-schema';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import { createCmsWorker } from '../../../examples/publish-when-ready/worker';
 import type { PublishResult } from '../../../examples/publish-when-ready/workflows';
@@ -43,43 +44,41 @@ describe('hooks', () => {
   const published: PublishResult[] = [];
   const cmsTaskQueue = `cms-${randomUUID()}`;
   const outQueueName = `hooks-out-${randomUUID().slice(0, 8)}`;
+  let hooksFile: string;
+  let hooks: HooksFileInput['hooks'];
 
   beforeAll(async () => {
     process.env[SECRET_ENV] = SECRET;
     receiver = await startWebhookReceiver(SECRET);
     const signed = (url: string) => ({ url, secretEnv: SECRET_ENV, timeoutSeconds: 2 });
     const quickRetry = { maxAttempts: 2, initialSeconds: 0.2, maxSeconds: 1 };
-    const hooksFile = path.join(mkdtempSync(path.join(tmpdir(), 'vodflow-hooks-')), 'hooks.json');
-    writeFileSync(
-      hooksFile,
-      JSON.stringify({
-        hooks: [
-          {
-            name: 'ready-webhook',
-            on: { stage: 'ready' },
-            action: { webhook: signed(receiver.url('/ready')) },
-          },
-          { name: 'ready-queue', on: { stage: 'ready' }, action: { smq: { queue: outQueueName } } },
-          {
-            name: 'publish-when-ready',
-            on: { stage: 'ready' },
-            action: { workflow: { type: 'publishVideo', taskQueue: cmsTaskQueue } },
-          },
-          {
-            name: 'upload-child',
-            on: { event: 'FileUploadComplete', status: 'success' },
-            action: { workflow: { type: 'publishVideo', taskQueue: cmsTaskQueue, mode: 'child' } },
-          },
-          {
-            name: 'refused',
-            on: { event: 'FileUploadComplete' },
-            when: { extend: { hookTest: 'refuse' } },
-            action: { webhook: signed(receiver.url('/refuse')) },
-            retry: quickRetry,
-          },
-        ],
-      }),
-    );
+    hooksFile = path.join(mkdtempSync(path.join(tmpdir(), 'vodflow-hooks-')), 'hooks.json');
+    hooks = [
+      {
+        name: 'ready-webhook',
+        on: { stage: 'ready' },
+        action: { webhook: signed(receiver.url('/ready')) },
+      },
+      { name: 'ready-queue', on: { stage: 'ready' }, action: { smq: { queue: outQueueName } } },
+      {
+        name: 'publish-when-ready',
+        on: { stage: 'ready' },
+        action: { workflow: { type: 'publishVideo', taskQueue: cmsTaskQueue } },
+      },
+      {
+        name: 'upload-child',
+        on: { event: 'FileUploadComplete', status: 'success' },
+        action: { workflow: { type: 'publishVideo', taskQueue: cmsTaskQueue, mode: 'child' } },
+      },
+      {
+        name: 'refused',
+        on: { event: 'FileUploadComplete' },
+        when: { extend: { hookTest: 'refuse' } },
+        action: { webhook: signed(receiver.url('/refuse')) },
+        retry: quickRetry,
+      },
+    ];
+    writeFileSync(hooksFile, JSON.stringify({ hooks }));
     // Short runs: every video continues as new while its hooks fire.
     stack = await startPipelineStack({
       env: { VODFLOW_HOOKS: hooksFile, VODFLOW_VIDEO_MAX_HISTORY_EVENTS: '50' },
@@ -275,6 +274,33 @@ describe('hooks', () => {
     const refused = await cli('hooks', 'list', '--file', broken);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/broken\.yaml:3:9 hooks\[0\]\.on: expected \{ stage:/);
+  });
+
+  it('applies an edited file to the next moments: a removed hook fires no more, a broken edit is ignored', async () => {
+    const renamed = hooks
+      .filter((hook) => hook.name !== 'ready-webhook')
+      .concat({
+        name: 'ready-webhook-v2',
+        on: { stage: 'ready' },
+        action: { webhook: { url: receiver.url('/ready-v2'), secretEnv: SECRET_ENV, timeoutSeconds: 2 } },
+      });
+    writeFileSync(hooksFile, JSON.stringify({ hooks: renamed }));
+    const videoId = await stack.upload('after the edit');
+    await stack.waitForStage(videoId, 'ready', 60_000);
+    await eventually(() => expect(receiver.deliveries('/ready-v2')).toHaveLength(1), { timeoutMs: 30_000 });
+    // The old hook's name fires no more: nothing on /ready for this video.
+    const about = (path: string, id: string) =>
+      receiver.deliveries(path).filter((d) => String(d.headers['x-vodflow-delivery']).startsWith(`${id}:`));
+    expect(about('/ready', videoId)).toEqual([]);
+    expect(receiver.deliveries('/ready-v2')[0]?.headers['x-vodflow-delivery']).toBe(
+      `${videoId}:ready-webhook-v2:stage:ready:1`,
+    );
+
+    // A broken edit leaves the hooks loaded before in force.
+    writeFileSync(hooksFile, '{ "hooks": [ { "name": "Broken" } ] }');
+    const next = await stack.upload('after a broken edit');
+    await stack.waitForStage(next, 'ready', 60_000);
+    await eventually(() => expect(receiver.deliveries('/ready-v2')).toHaveLength(2), { timeoutMs: 30_000 });
   });
 });
 
