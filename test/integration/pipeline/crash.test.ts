@@ -1,9 +1,7 @@
-import path from 'node:path';
-import { spawnTied, type TiedProcess } from '../../../devstack/tied-process';
+import type { TiedProcess } from '../../../devstack/tied-process';
 import { eventually } from '../../helpers/eventually';
+import { startWorkerProcess } from '../../helpers/worker-process';
 import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
-
-const ROOT = path.resolve(__dirname, '..', '..', '..');
 
 // The worker process (workers/main.ts) is killed with SIGKILL while its poller has signalled a
 // batch but not yet deleted it. After a new worker takes over, every event has reached its video
@@ -24,14 +22,7 @@ describe('worker crash between signal and delete', () => {
       env: { VODFLOW_FOLLOW_UP_TIMEOUT_SECONDS: '5' },
       poller: { heartbeatTimeoutMs: 4_000 },
     });
-    workerProcess = spawnTied(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...stack.workerEnv },
-      detached: true,
-    });
-    await eventually(() => expect(workerProcess?.output()).toContain('"message":"running"'), {
-      timeoutMs: 60_000,
-    });
+    workerProcess = await startWorkerProcess(stack.workerEnv);
 
     // Deletes hang: the poller records its signals, then waits on the delete when it is killed.
     await stack.smq.admin.setFaults({ latencyMs: 60_000, operations: ['delete'] });

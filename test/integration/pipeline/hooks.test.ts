@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { SmqClient } from '../../../clients/smq';
-import { spawnTied, type TiedProcess } from '../../../devstack/tied-process';
+import type { TiedProcess } from '../../../devstack/tied-process';
 import { buildUserData } from '../../../clients/vod';
 import { encodeEventBody } from '../../../common/events';
 import type { HookPayload } from '../../../common/hooks/hook-payload';
@@ -20,6 +20,7 @@ import type { HookRun } from '../../../workflows/hook-ledger';
 import type { VideoView } from '../../../workflows/video-state';
 import { eventually } from '../../helpers/eventually';
 import { recordHistory } from '../../helpers/history-recorder';
+import { startWorkerProcess } from '../../helpers/worker-process';
 import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 import { sharedStack } from '../../helpers/shared-stack';
 import { startWebhookReceiver, type WebhookReceiver } from '../../helpers/webhook-receiver';
@@ -334,14 +335,7 @@ describe('hooks when the worker is killed mid-run', () => {
     );
     process.env[SECRET_ENV] = SECRET;
     stack = await startPipelineStack({ inProcessWorker: false, env: { VODFLOW_HOOKS: hooksFile } });
-    workerProcess = spawnTied(process.execPath, ['--import', 'tsx', path.join(ROOT, 'workers', 'main.ts')], {
-      cwd: ROOT,
-      env: { ...process.env, ...stack.workerEnv },
-      detached: true,
-    });
-    await eventually(() => expect(workerProcess?.output()).toContain('"message":"running"'), {
-      timeoutMs: 60_000,
-    });
+    workerProcess = await startWorkerProcess(stack.workerEnv);
     await stack.startConsumer();
     const videoId = await stack.upload('killed mid-hook');
 
