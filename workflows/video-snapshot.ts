@@ -1,6 +1,6 @@
 import type { FollowUpStage, PipelinePolicy, PolicyOverride } from '../common/pipeline-policy';
 import type { Milestone } from '../common/reconcile-policy';
-import type { WatchRecord } from './milestone-watch';
+import type { UpcomingCheck, WatchRecord } from './milestone-watch';
 import type { Outcome, ReviewVerdict, StageDetails, StreamResult } from './observation';
 import type { SNAPSHOT_VERSION } from './snapshot-format';
 
@@ -150,6 +150,8 @@ export interface VideoView extends Omit<VideoSnapshot, 'version' | 'dedupKeys' |
   policy: PipelinePolicy;
   /** Follow-ups planned for later (retries waiting out their backoff). */
   pendingRetries: { stage: FollowUpStage; attempt: number; notBefore: string }[];
+  /** When vodflow next asks VOD about each awaited milestone, from the moment the wait begins. */
+  upcomingChecks?: UpcomingCheck[];
 }
 
 export interface FollowUpAction {

@@ -15,6 +15,7 @@ import {
   type CheckOutcome,
   type CheckPlan,
   type GiveUp,
+  type UpcomingCheck,
 } from './milestone-watch';
 import type { Observation, StreamResult } from './observation';
 import { cancelRefusal, retryRefusal, type OperatorFacts } from './operator-actions';
@@ -421,6 +422,11 @@ export class VideoState {
   /** Checks due at `now` (ms), and when the next one is. */
   planChecks(policy: ReconcilePolicy, now: number): CheckPlan {
     return this.watch().plan(this.awaiting(policy), now);
+  }
+
+  /** The next check of each wait; reads only (a query calls it). */
+  upcomingChecks(policy: ReconcilePolicy): UpcomingCheck[] {
+    return new MilestoneWatch(this.data.watch ?? []).upcoming(this.awaiting(policy));
   }
 
   private watch(): MilestoneWatch {

@@ -167,7 +167,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     const events: unknown = args?.events;
     for (const one of Array.isArray(events) ? events : [{}]) receive(one as VodEventSignalArgs);
   });
-  setHandler(videoStateQuery, () => state.view());
+  setHandler(videoStateQuery, () => ({
+    ...state.view(),
+    upcomingChecks: watchDeadlines ? state.upcomingChecks(reconcilePolicy) : [],
+  }));
   setHandler(
     retryStageUpdate,
     ({ stage }) =>
