@@ -10,7 +10,7 @@ import { pollerOptionsSchema } from '../common/poller-options';
 import { sweepScheduleId, videoWorkflowId } from '../common/workflow-ids';
 import { startLocalStack } from '../devstack/local-stack';
 import { activityDepsFromConfig } from '../workers/activity-deps';
-import { jsonLog } from '../workers/log';
+import { SILENT_LOG } from '../workers/log';
 import { createPipelineWorker } from '../workers/pipeline-worker';
 import { stopConsumerSignal, videoStateQuery } from '../workflows/definitions';
 import type { videoWorkflow } from '../workflows/video';
@@ -108,10 +108,7 @@ async function main(): Promise<void> {
       client,
       namespace: stack.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      deps: activityDepsFromConfig(
-        config,
-        jsonLog('worker', () => undefined),
-      ),
+      deps: activityDepsFromConfig(config, SILENT_LOG),
     });
     const workerRun = worker.run();
     cleanups.push(async () => {
