@@ -10,6 +10,7 @@ import {
   patched,
   proxyActivities,
   proxyLocalActivities,
+  setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -26,6 +27,7 @@ import {
 } from '../common/search-attributes';
 import { applyOrReject } from './apply-or-reject';
 import {
+  describedAs,
   cancelVideoUpdate,
   retryStageUpdate,
   videoStateQuery,
@@ -161,16 +163,24 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;
   };
-  setHandler(vodEventSignal, receive);
+  setHandler(vodEventSignal, receive, describedAs(vodEventSignal));
   // Whatever a sender put in `events`: anything but a list is one input, recorded as rejected.
-  setHandler(vodEventsSignal, (args) => {
-    const events: unknown = args?.events;
-    for (const one of Array.isArray(events) ? events : [{}]) receive(one as VodEventSignalArgs);
-  });
-  setHandler(videoStateQuery, () => ({
-    ...state.view(),
-    upcomingChecks: watchDeadlines ? state.upcomingChecks(reconcilePolicy) : [],
-  }));
+  setHandler(
+    vodEventsSignal,
+    (args) => {
+      const events: unknown = args?.events;
+      for (const one of Array.isArray(events) ? events : [{}]) receive(one as VodEventSignalArgs);
+    },
+    describedAs(vodEventsSignal),
+  );
+  setHandler(
+    videoStateQuery,
+    () => ({
+      ...state.view(),
+      upcomingChecks: watchDeadlines ? state.upcomingChecks(reconcilePolicy) : [],
+    }),
+    describedAs(videoStateQuery),
+  );
   setHandler(
     retryStageUpdate,
     ({ stage }) =>
@@ -180,7 +190,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         const next = state.nextActions().find((a) => a.stage === retried);
         return { stage: retried, attempt: next?.attempt ?? 0 };
       }),
-    { validator: ({ stage }: { stage?: FollowUpStage }) => refuseWith(state.retryRefusal(stage)) },
+    {
+      ...describedAs(retryStageUpdate),
+      validator: ({ stage }: { stage?: FollowUpStage }) => refuseWith(state.retryRefusal(stage)),
+    },
   );
   setHandler(
     cancelVideoUpdate,
@@ -195,7 +208,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         changed = true;
         return { stage: state.stage() };
       }),
-    { validator: (_request: { reason?: string }) => refuseWith(state.cancelRefusal()) },
+    {
+      ...describedAs(cancelVideoUpdate),
+      validator: (_request: { reason?: string }) => refuseWith(state.cancelRefusal()),
+    },
   );
 
   const startFollowUp = (action: FollowUpAction): void => {
@@ -288,6 +304,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       stageTransitions.add(1, { stage: attributes.stage });
       lastStage = attributes.stage;
     }
+    // Shown by the Web UI next to the summary; kept in memory only, so it costs no history event.
+    setCurrentDetails(
+      `stage ${attributes.stage} (${attributes.status}), last event ${attributes.lastEvent || '-'}`,
+    );
     const key = JSON.stringify(attributes);
     if (key === published) return;
     published = key;
