@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import type { MetricMeter } from '@temporalio/common';
 import type { PipelinePolicy } from '../common/pipeline-policy';
 import type { ReconcilePolicy } from '../common/reconcile-policy';
 import type { VideoWorkflowLimits } from '../workflows/video';
@@ -25,6 +26,8 @@ export interface ActivityDeps {
   /** Read-only VOD calls of a region, rate-limited (reconciliation and the sweep). */
   vodQueries(region: string | undefined): VodQueries;
   log: PollerLog;
+  /** The worker's meter with snake_case labels (workers/vodflow-meter.ts); tests go without. */
+  metrics?: MetricMeter;
   heartbeatIntervalMs?: number;
 }
 
@@ -38,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
       signalVideo,
       quarantine: createQuarantiner(deps),
       log: deps.log,
+      metrics: deps.metrics,
       heartbeatIntervalMs: deps.heartbeatIntervalMs,
     }),
     submitFollowUp: createSubmitFollowUp(deps),

@@ -1,10 +1,13 @@
+import { Runtime } from '@temporalio/worker';
 import { connectClient, connectWorker } from '../clients/temporal/connect';
 import { loadConfig, redactConfig } from '../common/config';
 import { loadDotEnv } from '../starters/load-env';
 import { activityDepsFromConfig } from './activity-deps';
 import { createLogger, jsonLog } from './log';
 import { createPipelineWorker } from './pipeline-worker';
+import { watchQuarantineSize } from './quarantine-gauge';
 import { installRuntime } from './runtime';
+import { vodflowMeter, zeroVideoCounters } from './vodflow-meter';
 
 // The vodflow worker process: configuration from the environment, one worker for every workflow
 // and activity, graceful shutdown on SIGINT/SIGTERM (pollers drain their in-flight messages).
@@ -21,12 +24,23 @@ export async function runWorker(): Promise<void> {
 
   const { client, close } = await connectClient(config.temporal);
   const connection = await connectWorker(config.temporal);
+  const metrics = config.metricsAddress
+    ? vodflowMeter(Runtime.instance().metricMeter, {
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+      })
+    : undefined;
+  if (metrics) zeroVideoCounters(metrics);
+  const stopQuarantineGauge = metrics
+    ? watchQuarantineSize(client, config.temporal.taskQueue, metrics, log)
+    : () => undefined;
   const worker = await createPipelineWorker({
     connection,
     client,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     deps: activityDepsFromConfig(config, jsonLog(logger, 'poller')),
+    metrics,
     workflowBundle: config.temporal.workflowBundle ? { codePath: config.temporal.workflowBundle } : undefined,
     tuning: config.worker,
   });
@@ -46,6 +60,7 @@ export async function runWorker(): Promise<void> {
   try {
     await worker.run();
   } finally {
+    stopQuarantineGauge();
     await connection.close();
     await close();
     log.info('stopped');

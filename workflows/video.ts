@@ -6,7 +6,7 @@ import {
   condition,
   continueAsNew,
   isCancellation,
-  metricMeter,
+  proxySinks,
   patched,
   proxyActivities,
   proxyLocalActivities,
@@ -26,6 +26,7 @@ import {
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
 import { applyOrReject } from './apply-or-reject';
+import type { VodflowMetricSinks } from './video-metrics';
 import {
   describedAs,
   cancelVideoUpdate,
@@ -108,28 +109,9 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   // Runs recorded before deadlines existed replay without them.
   const watchDeadlines = patched('reconcile-deadlines');
 
-  // Replay-safe: the SDK emits workflow metrics only when the code runs for the first time.
-  const stageTransitions = metricMeter.createCounter(
-    'vodflow_stage_transitions',
-    undefined,
-    'videos entering a stage',
-  );
-  const followUps = metricMeter.createCounter(
-    'vodflow_follow_ups',
-    undefined,
-    'follow-up submissions by outcome',
-  );
-  // The real callback-loss rate: milestones whose event never came and that VOD's API supplied.
-  const reconciled = metricMeter.createCounter(
-    'vodflow_reconciled_events',
-    undefined,
-    'milestones recovered from the VOD API after their event was lost, by stage',
-  );
-  const reconcileChecks = metricMeter.createCounter(
-    'vodflow_reconcile_checks',
-    undefined,
-    'reconciliation checks by stage and what VOD answered',
-  );
+  // Replay-safe: sink calls are not history, and the worker skips them during replay.
+  const { vodflowMetrics } = proxySinks<VodflowMetricSinks>();
+
   // A continued or revived run does not count the stage it starts in again.
   let lastStage: string = input.carried ? state.stage() : '';
 
@@ -229,11 +211,11 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       .then(
         ({ jobId }) => {
           state.markSubmitted(action.stage, action.attempt, jobId);
-          followUps.add(1, { stage: action.stage, outcome: 'submitted' });
+          vodflowMetrics.count('followUps', { stage: action.stage, outcome: 'submitted' });
         },
         (err: unknown) => {
           state.markSubmitFailed(action.stage, action.attempt, failureOf(err), nowIso());
-          followUps.add(1, { stage: action.stage, outcome: 'failed' });
+          vodflowMetrics.count('followUps', { stage: action.stage, outcome: 'failed' });
         },
       )
       .finally(() => {
@@ -258,9 +240,9 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         // Deterministic in a workflow: spreads the rechecks of many videos apart.
         jitter: Math.random(),
       });
-      reconcileChecks.add(1, { stage: wait.milestone, outcome });
-      if (applied > 0) reconciled.add(1, { stage: wait.milestone });
-      if (giveUp?.reason === 'missing') reconciled.add(1, { stage: 'delete' });
+      vodflowMetrics.count('reconcileChecks', { stage: wait.milestone, outcome });
+      if (applied > 0) vodflowMetrics.count('reconciled', { stage: wait.milestone });
+      if (giveUp?.reason === 'missing') vodflowMetrics.count('reconciled', { stage: 'delete' });
     };
     inCancellableScope(() =>
       reconcileMilestone({
@@ -301,7 +283,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       lastEvent: state.lastEventType ?? '',
     };
     if (attributes.stage !== lastStage) {
-      stageTransitions.add(1, { stage: attributes.stage });
+      vodflowMetrics.count('stageTransitions', { stage: attributes.stage });
       lastStage = attributes.stage;
     }
     // Shown by the Web UI next to the summary; kept in memory only, so it costs no history event.

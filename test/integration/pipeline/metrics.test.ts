@@ -1,3 +1,4 @@
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { freePort } from '../../../devstack/free-port';
 import { spawnTied, type TiedProcess } from '../../../devstack/tied-process';
@@ -5,6 +6,16 @@ import { eventually } from '../../helpers/eventually';
 import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+/** promtool's output; rejects when it finds a problem (installed by `make install`). */
+async function promtool(args: string[], input: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile('promtool', args, (error, stdout, stderr) =>
+      error ? reject(new Error(`promtool ${args.join(' ')}: ${stdout}${stderr}`)) : resolve(stdout + stderr),
+    );
+    child.stdin?.end(input);
+  });
+}
 
 function sample(metrics: string, name: string, labels: Record<string, string> = {}): number {
   let total = 0;
@@ -68,6 +79,8 @@ describe('worker metrics', () => {
       1,
     );
     expect(sample(metrics, 'vodflow_queue_lag_seconds_count')).toBeGreaterThanOrEqual(events);
+    // Prometheus' own linter agrees: names, suffixes, units, label case, help texts.
+    await expect(promtool(['check', 'metrics'], metrics)).resolves.toBe('');
     // The SDK's own metrics are on the same endpoint.
     expect(metrics).toMatch(/^temporal_/m);
     // Seconds, with buckets that fit: a batch is at most 16 messages; a lag may last hours.
@@ -75,6 +88,15 @@ describe('worker metrics', () => {
     expect(metrics).toMatch(/^vodflow_queue_lag_seconds_bucket\{[^}]*le="3600"\} /m);
     expect(metrics).toMatch(/^vodflow_signal_latency_seconds_bucket\{[^}]*le="0.05"\} /m);
     expect(metrics).not.toMatch(/^vodflow_\w+_(ms|milliseconds)/m);
+    // Labels in snake_case like the SDK's own; every stage's series exists, at 0 until it moves.
+    const ours = metrics.split('\n').filter((line) => line.startsWith('vodflow_'));
+    expect(ours.filter((line) => /[{,][a-z]+[A-Z]\w*=/.test(line))).toEqual([]);
+    expect(
+      sample(metrics, 'vodflow_stage_transitions_total', { stage: 'failed', workflow_type: 'videoWorkflow' }),
+    ).toBe(0);
+    expect(metrics).toMatch(/^vodflow_stage_transitions_total\{[^}]*stage="failed"[^}]*\} 0$/m);
+    expect(metrics).toMatch(/^vodflow_follow_ups_total\{[^}]*task_queue="[^"]+"/m);
+    expect(metrics).toMatch(/^vodflow_quarantine_size\{[^}]*\} 0$/m);
 
     // One stream, one format: every line the worker wrote (its own, the SDK's, the core's) is JSON.
     const records = lines
