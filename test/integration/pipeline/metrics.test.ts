@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from '../../../devstack/free-port';
 import { spawnTied, type TiedProcess } from '../../../devstack/tied-process';
@@ -6,6 +7,8 @@ import { eventually } from '../../helpers/eventually';
 import { startPipelineStack, type PipelineStack } from '../../helpers/pipeline-stack';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
+const DASHBOARD = path.join(ROOT, 'deploy', 'grafana', 'dashboards', 'vodflow.json');
+const ALERT_RULES = path.join(ROOT, 'deploy', 'prometheus', 'alerts.yml');
 
 /** promtool's output; rejects when it finds a problem (installed by `make install`). */
 async function promtool(args: string[], input: string): Promise<string> {
@@ -81,6 +84,13 @@ describe('worker metrics', () => {
     expect(sample(metrics, 'vodflow_queue_lag_seconds_count')).toBeGreaterThanOrEqual(events);
     // Prometheus' own linter agrees: names, suffixes, units, label case, help texts.
     await expect(promtool(['check', 'metrics'], metrics)).resolves.toBe('');
+    // The dashboard and the alert rules chart and watch only metrics this worker exports.
+    const named = [DASHBOARD, ALERT_RULES].flatMap((file) => [
+      ...readFileSync(file, 'utf8').matchAll(/\b(?:vodflow|temporal)_[a-z_]+\b/g),
+    ]);
+    const names = [...new Set(named.map((m) => m[0]))];
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.filter((name) => !new RegExp(`^${name}[{ ]`, 'm').test(metrics))).toEqual([]);
     // The SDK's own metrics are on the same endpoint.
     expect(metrics).toMatch(/^temporal_/m);
     // Seconds, with buckets that fit: a batch is at most 16 messages; a lag may last hours.
