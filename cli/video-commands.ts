@@ -53,6 +53,7 @@ export async function status(client: Client, videoId: string, output: OutputForm
   }
   printUpcomingChecks(view);
   printPendingActivities(view);
+  if (view.idleCloseAt) console.log(`closes when idle at ${view.idleCloseAt} (a later event reopens it)`);
 }
 
 // Waits that have had no check yet: their first deadline, so that a new wait is visible at once.

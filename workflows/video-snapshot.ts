@@ -152,6 +152,8 @@ export interface VideoView extends Omit<VideoSnapshot, 'version' | 'dedupKeys' |
   pendingRetries: { stage: FollowUpStage; attempt: number; notBefore: string }[];
   /** When vodflow next asks VOD about each awaited milestone, from the moment the wait begins. */
   upcomingChecks?: UpcomingCheck[];
+  /** When the workflow closes if no event comes (a late event reopens it); unset while work is due. */
+  idleCloseAt?: string;
 }
 
 export interface FollowUpAction {

@@ -160,6 +160,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     () => ({
       ...state.view(),
       upcomingChecks: watchDeadlines ? state.upcomingChecks(reconcilePolicy) : [],
+      idleCloseAt: idleCloseAtForView(),
     }),
     describedAs(videoStateQuery),
   );
@@ -308,6 +309,12 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   const maxHistory = limits.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   const idleCloseMs = limits.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
+  // For the state query, which may not call patched(): the idle deadline when nothing else is due.
+  function idleCloseAtForView(): string | undefined {
+    const waiting = watchDeadlines && state.upcomingChecks(reconcilePolicy).length > 0;
+    if (waiting || inFlight > 0 || state.status() === 'attention') return undefined;
+    return new Date(lastEventAt + idleCloseMs).toISOString();
+  }
   const historyIsLong = (): boolean =>
     workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= maxHistory;
 
