@@ -21,7 +21,10 @@ import { listVideos, readVideoStatus, type VideoStatusView } from './video-reads
 export async function status(client: Client, videoId: string, output: OutputFormat): Promise<void> {
   const view = await readVideoStatus(client, videoId);
   if (output === 'json') return printJson(view);
-  console.log(`video ${videoId}: ${view.stage} (${view.status})${view.open ? '' : ', workflow closed'}`);
+  const title = view.title ? ` “${view.title.text}”` : '';
+  console.log(
+    `video ${videoId}${title}: ${view.stage} (${view.status})${view.open ? '' : ', workflow closed'}`,
+  );
   if (view.reason) console.log(view.reason);
   const origin = view.origin ? `, ${view.origin}` : '';
   console.log(`first seen ${view.firstSeenAt}${origin}, updated ${view.updatedAt}, run ${view.runs}`);

@@ -135,6 +135,8 @@ export interface VideoSnapshot {
   origin?: VideoOrigin;
   /** Deadlines and reconciliation checks of what the video awaits. */
   watch?: WatchRecord[];
+  /** The video's title, from its latest MediaBaseChangeComplete that set one (by EventTime). */
+  title?: { text: string; at: string };
   /** Milestones recovered from VOD's API because their event never came, per milestone (and 'delete'). */
   reconciled?: Partial<Record<Milestone | 'delete', number>>;
 }

@@ -288,8 +288,9 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       lastStage = attributes.stage;
     }
     // Shown by the Web UI next to the summary; kept in memory only, so it costs no history event.
+    const title = state.title ? `“${state.title}”: ` : '';
     setCurrentDetails(
-      `stage ${attributes.stage} (${attributes.status}), last event ${attributes.lastEvent || '-'}`,
+      `${title}stage ${attributes.stage} (${attributes.status}), last event ${attributes.lastEvent || '-'}`,
     );
     const key = JSON.stringify(attributes);
     if (key === published) return;

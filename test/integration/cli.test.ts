@@ -26,7 +26,7 @@ describe('vodflow CLI', () => {
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ videoId, stage: 'ready' });
     const human = await run('status', videoId);
-    expect(human.stdout).toContain(`video ${videoId}: ready`);
+    expect(human.stdout).toContain(`video ${videoId} “cli video”: ready`);
     expect(human.stdout).toMatch(/^closes when idle at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /m);
 
     await eventually(async () => {

@@ -37,7 +37,7 @@ describe('video workflows in the Web UI', () => {
       const handle = client.workflow.getHandle(videoWorkflowId(videoId));
       expect(await (await handle.describe()).staticSummary()).toBe(`video ${videoId} in ${REGION}`);
       const metadata = await handle.query<WorkflowMetadata>('__temporal_workflow_metadata');
-      expect(metadata.currentDetails).toMatch(/^stage ready \(\w+\), last event \w+/);
+      expect(metadata.currentDetails).toMatch(/^“web ui”: stage ready \(\w+\), last event \w+/);
       const { queryDefinitions, signalDefinitions, updateDefinitions } = metadata.definition;
       const ours = [...queryDefinitions, ...signalDefinitions, ...updateDefinitions].filter(
         (handler) => !handler.name.startsWith('__'),
