@@ -167,7 +167,7 @@ export function registerVideoCommands(program: Command): void {
 
   program
     .command('list')
-    .description('videos, latest first, optionally in one stage')
+    .description('videos, one row each (its latest run), optionally in one stage')
     .addOption(new Option('--stage <stage>', 'only videos in this stage').choices(VIDEO_STAGES))
     .option('--limit <n>', 'at most this many', wholeNumber(1, 10_000), 50)
     .action((options: { stage?: string; limit: number }, command: Command) =>
