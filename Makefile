@@ -5,6 +5,7 @@ NPM_STAMP := node_modules/.vodflow-installed
 TEMPORAL_STAMP := .tools/temporal-cli.path
 TEST_SERVER_STAMP := .tools/temporal-test-server.path
 COMPOSE_STAMP := .tools/docker-compose.ok
+PROMTOOL_STAMP := .tools/promtool.ok
 CONFORMANCE_PYTHON_STAMP := .tools/conformance-python.ok
 CONFORMANCE_JAVA_STAMP := .tools/conformance-java.classpath
 
@@ -48,7 +49,13 @@ $(CONFORMANCE_JAVA_STAMP): test/conformance/java/pom.xml $(wildcard test/conform
 	@mkdir -p .tools
 	bash scripts/conformance-java.sh > $@.tmp && mv $@.tmp $@
 
-install: $(NPM_STAMP) $(TEMPORAL_STAMP) $(TEST_SERVER_STAMP) $(COMPOSE_STAMP)
+# promtool lints the worker's /metrics and checks the alert rules in the tests; Debian's package.
+$(PROMTOOL_STAMP):
+	@mkdir -p .tools
+	@command -v promtool >/dev/null 2>&1 || bash scripts/install-promtool.sh
+	@touch $@
+
+install: $(NPM_STAMP) $(TEMPORAL_STAMP) $(TEST_SERVER_STAMP) $(COMPOSE_STAMP) $(PROMTOOL_STAMP)
 
 conformance-tools: $(CONFORMANCE_PYTHON_STAMP) $(CONFORMANCE_JAVA_STAMP)
 

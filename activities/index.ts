@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ApplicationScope } from '../common/applications';
 import type { HooksSource } from '../common/hooks/hooks-source';
+import type { MetricMeter } from '@temporalio/common';
 import type { PipelinePolicy } from '../common/pipeline-policy';
 import type { ReconcilePolicy } from '../common/reconcile-policy';
 import type { VideoWorkflowLimits } from '../workflows/video';
@@ -34,6 +35,8 @@ export interface ActivityDeps {
   /** The deployment's hooks file, reread when it changes; absent without VODFLOW_HOOKS. */
   hooks?: HooksSource;
   log: PollerLog;
+  /** The worker's meter with snake_case labels (workers/vodflow-meter.ts); tests go without. */
+  metrics?: MetricMeter;
   heartbeatIntervalMs?: number;
 }
 
@@ -49,6 +52,7 @@ export function createActivities(deps: ActivityDeps) {
         deps.applications?.enforced ? deps.applications.forQueue(region, queue) : undefined,
       quarantine: createQuarantiner(deps),
       log: deps.log,
+      metrics: deps.metrics,
       heartbeatIntervalMs: deps.heartbeatIntervalMs,
     }),
     submitFollowUp: createSubmitFollowUp(deps),

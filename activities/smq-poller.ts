@@ -1,5 +1,5 @@
 import { Context } from '@temporalio/activity';
-import { CancelledFailure } from '@temporalio/common';
+import { CancelledFailure, type MetricMeter } from '@temporalio/common';
 import { emptyPollerRunStats, type PollerRunStats } from '../workflows/consumer-stats';
 import type { EventMeta } from '../workflows/video-state';
 import { Limiter } from './limiter';
@@ -32,6 +32,8 @@ export interface PollerDeps {
     verdict: PoisonVerdict;
   }): Promise<void>;
   log: PollerLog;
+  /** Where the poller's metrics go; the activity context's meter when absent (tests). */
+  metrics?: MetricMeter;
   /** Heartbeat cadence; the consumer's heartbeat timeout must be several of these. */
   heartbeatIntervalMs?: number;
 }
@@ -80,7 +82,7 @@ export function createPollQueue(deps: PollerDeps) {
     const limiter = new Limiter(options.signalConcurrency);
     const stopAt = Date.now() + options.runForMs;
     const stopping = (): boolean => context.cancellationSignal.aborted || Date.now() >= stopAt;
-    const metrics = pollerMetrics(context.metricMeter, { region, queue });
+    const metrics = pollerMetrics(deps.metrics ?? context.metricMeter, { region, queue });
     const appId = deps.enforcedAppId?.(region, queue);
 
     // Several heartbeats per heartbeat timeout, so that one slow beat does not look like a crash.

@@ -7,7 +7,7 @@ import type { videoWorkflow } from '../workflows/video';
 import type { VodQueries } from './reconcile/vod-queries';
 import { vodUtc } from './vod-lookups';
 import type { VideoWorkflowInputDeps } from './video-workflow-input';
-import { videoWorkflowInput } from './video-workflow-input';
+import { videoWorkflowInput, videoWorkflowSummary } from './video-workflow-input';
 
 export interface SweepInput {
   region: string;
@@ -135,6 +135,7 @@ async function startIfUnknown(deps: SweepDeps, videoId: string, region: string):
       taskQueue: deps.taskQueue,
       args: [{ ...videoWorkflowInput(deps, videoId, region), discoveredBy: 'sweep' }],
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      staticSummary: videoWorkflowSummary(videoId, region),
     });
     return true;
   } catch (error) {

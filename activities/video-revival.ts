@@ -3,7 +3,11 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { videoWorkflowId } from '../common/workflow-ids';
 import type { videoWorkflow } from '../workflows/video';
 import type { VideoSnapshot } from '../workflows/video-state';
-import { videoWorkflowInput, type VideoWorkflowInputDeps } from './video-workflow-input';
+import {
+  videoWorkflowInput,
+  videoWorkflowSummary,
+  type VideoWorkflowInputDeps,
+} from './video-workflow-input';
 
 export type LatestVideoRun =
   | { open: true }
@@ -60,6 +64,7 @@ export async function reviveVideo(
       taskQueue: deps.taskQueue,
       args: [{ ...videoWorkflowInput(deps, videoId, latest.carried.region), carried: latest.carried }],
       workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+      staticSummary: videoWorkflowSummary(videoId, latest.carried.region),
     });
   } catch (err) {
     if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;

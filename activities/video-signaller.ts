@@ -11,7 +11,11 @@ import type { VideoSnapshot } from '../workflows/video-state';
 import type { videoWorkflow } from '../workflows/video';
 import { NOTE_ONLY_EVENT_TYPES } from '../workflows/event-facts';
 import { isKnownVideo, latestVideoRun } from './video-revival';
-import { videoWorkflowInput, type VideoWorkflowInputDeps } from './video-workflow-input';
+import {
+  videoWorkflowInput,
+  videoWorkflowSummary,
+  type VideoWorkflowInputDeps,
+} from './video-workflow-input';
 
 export interface VideoSignallerDeps extends VideoWorkflowInputDeps {
   temporal: Client;
@@ -45,6 +49,7 @@ export function createVideoSignaller(deps: VideoSignallerDeps) {
       workflowIdReusePolicy: revival
         ? WorkflowIdReusePolicy.ALLOW_DUPLICATE
         : WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      staticSummary: videoWorkflowSummary(videoId, region),
     };
     const [only] = payloads;
     if (payloads.length === 1 && only) {

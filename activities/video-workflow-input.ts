@@ -12,6 +12,11 @@ export interface VideoWorkflowInputDeps {
   reconcile?: ReconcilePolicy;
 }
 
+/** What the Web UI shows of a video workflow at a glance (its stage: the workflow's current details). */
+export function videoWorkflowSummary(videoId: string, region: string | undefined): string {
+  return `video ${videoId}${region ? ` in ${region}` : ''}`;
+}
+
 /**
  * The input of a new video workflow, whoever starts it (the poller or the sweep). `appId`: the
  * application the video must belong to, checked by the workflow before its first follow-up.

@@ -1,25 +1,29 @@
 import type { Client } from '@temporalio/client';
+import type { Command } from 'commander';
 import type { Hook } from '../common/hooks/hook-schema';
 import { loadHooksFile } from '../common/hooks/load-hooks';
 import { videoWorkflowId } from '../common/workflow-ids';
 import { retryHookUpdate } from '../workflows/definitions';
 import type { videoWorkflow } from '../workflows/video';
-import { printJson, printTable, UsageError } from './output';
+import { UsageError } from './errors';
+import { globalsOf } from './global-options';
+import { printJson, printTable, type OutputFormat } from './output';
+import { withClient } from './temporal';
 import { readVideoStatus } from './video-reads';
 
 // `vodflow hooks list|check|retry`: the hooks file as the worker reads it, which hooks a video's
 // current state calls for, and another run of a hook that failed.
 
-export function hooksFileFrom(file: string | undefined): string {
+function hooksFileFrom(file: string | undefined): string {
   const chosen = file ?? process.env.VODFLOW_HOOKS;
   if (!chosen) throw new UsageError('no hooks file: pass --file F or set VODFLOW_HOOKS');
   return chosen;
 }
 
 /** Validates the file (its problems, with line and field, fail the command) and lists its hooks. */
-export function hooksList(file: string, json: boolean): void {
+function hooksList(file: string, output: OutputFormat): void {
   const { hooks } = loadHooksFile(file);
-  if (json) return printJson(hooks);
+  if (output === 'json') return printJson(hooks);
   printTable(
     ['hook', 'on', 'when', 'action', 'attempts'],
     hooks.map((hook) => [
@@ -34,11 +38,11 @@ export function hooksList(file: string, json: boolean): void {
 }
 
 /** Which hooks the video's current stage and status call for, and what its hooks did so far. */
-export async function hooksCheck(
+async function hooksCheck(
   client: Client,
   file: string,
   videoId: string,
-  json: boolean,
+  output: OutputFormat,
 ): Promise<void> {
   const { hooks } = loadHooksFile(file);
   const view = await readVideoStatus(client, videoId);
@@ -66,7 +70,8 @@ export async function hooksCheck(
       })),
     };
   });
-  if (json) return printJson({ videoId, stage: view.stage, status: view.status, hooks: verdicts });
+  if (output === 'json')
+    return printJson({ videoId, stage: view.stage, status: view.status, hooks: verdicts });
   console.log(
     `video ${videoId}: ${view.stage} (${view.status})${view.hooks ? '' : '; its workflow runs no hooks'}`,
   );
@@ -77,12 +82,7 @@ export async function hooksCheck(
   );
 }
 
-export async function hooksRetry(
-  client: Client,
-  videoId: string,
-  hook: string,
-  occurrence?: string,
-): Promise<void> {
+async function hooksRetry(client: Client, videoId: string, hook: string, occurrence?: string): Promise<void> {
   const handle = client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
   const { retried } = await handle.executeUpdate(retryHookUpdate, { args: [{ hook, occurrence }] });
   console.log(`running hook ${hook} of ${videoId} again (${retried} run${retried === 1 ? '' : 's'})`);
@@ -113,4 +113,36 @@ function describeAction(hook: Hook): string {
   if ('webhook' in action)
     return `webhook ${new URL(action.webhook.url).host}${action.webhook.secretEnv ? ' (signed)' : ''}`;
   return `smq ${action.smq.region ?? '(video region)'}:${action.smq.queue}`;
+}
+
+export function registerHookCommands(program: Command): void {
+  const hooks = program
+    .command('hooks')
+    .description('your own follow-ups (VODFLOW_HOOKS): validate the file, check a video, retry a run');
+  hooks
+    .command('list')
+    .description('validate the hooks file (each problem with its line and field) and list its hooks')
+    .option('--file <file>', 'the hooks file (default: $VODFLOW_HOOKS)')
+    .action((options: { file?: string }, command: Command) =>
+      hooksList(hooksFileFrom(options.file), globalsOf(command).output),
+    );
+  hooks
+    .command('check')
+    .description("which hooks the video's current stage and status call for, and what its hooks did")
+    .argument('<videoId>', "VOD's VideoId")
+    .option('--file <file>', 'the hooks file (default: $VODFLOW_HOOKS)')
+    .action((videoId: string, options: { file?: string }, command: Command) =>
+      withClient((client) =>
+        hooksCheck(client, hooksFileFrom(options.file), videoId, globalsOf(command).output),
+      ),
+    );
+  hooks
+    .command('retry')
+    .description("run a hook's failed runs for a video again")
+    .argument('<videoId>', "VOD's VideoId")
+    .argument('<hook>', 'the hook name')
+    .option('--occurrence <occurrence>', 'only this occurrence (default: every failed run of the hook)')
+    .action((videoId: string, hook: string, options: { occurrence?: string }) =>
+      withClient((client) => hooksRetry(client, videoId, hook, options.occurrence)),
+    );
 }

@@ -1,182 +1,28 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { parseArgs } from 'node:util';
-import { ConfigError, extraRegionsOf } from '../common/config';
-import { HooksFileError } from '../common/hooks/load-hooks';
-import { regionProblem } from '../common/regions';
-import { RefusedError, UsageError } from './output';
-import { hooksCheck, hooksFileFrom, hooksList, hooksRetry } from './hook-commands';
-import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
-import { withClient } from './temporal';
-import { configureCallbackCommand, consume, dev, emulator, worker } from './stack-commands';
-import { sweepRun, sweepSchedule } from './sweep-commands';
-import { cancel, list, retry, status } from './video-commands';
+import { CommanderError } from 'commander';
+import { loadDotEnv } from '../starters/load-env';
+import { EXIT, explain } from './errors';
+import { buildProgram } from './program';
 
-// The vodflow command line. Exit codes: 0 done, 1 failed (the message says why), 2 wrong usage.
-
-const HELP: Record<string, string> = {
-  '': `usage: vodflow <command> [options]
-
-commands:
-  dev                                        the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C
-  worker                                     run a vodflow worker (configuration from the environment)
-  consume [--region R --queue Q] [--shards N]   start the queue consumers (idempotent)
-  configure-callback --region R --queue Q [--app-id A] [--events A,B] [--mns-endpoint URL]
-                                             point an application's VOD event notifications at an SMQ queue
-  emulator smq|vod [flags]                   run an emulator (--help lists its flags)
-  status <videoId> [--json]                  one video's processing state
-  list [--stage S] [--limit N] [--json]      videos, optionally in one stage
-  retry <videoId> [--stage S]                one more attempt for a failed stage
-  cancel <videoId> [--reason R]              stop follow-ups and close the video's workflow
-  sweep schedule [--region R]                create or update the sweep Schedule (videos whose events were lost)
-  sweep now [--region R] [--json]            one sweep now, and what it found
-  hooks list [--file F] [--json]             validate the hooks file (VODFLOW_HOOKS) and list its hooks
-  hooks check <videoId> [--file F] [--json]  which hooks the video's state calls for, and their runs
-  hooks retry <videoId> <hook> [--occurrence O]   run a failed hook again
-  quarantine list [--region R --queue Q] [--json]   poison messages waiting for a decision
-  quarantine show <id> [--json]              one entry with its raw body and reason
-  quarantine redrive <id> [--body-file F]    send it back to its queue (optionally corrected)
-  quarantine discard <id> [--reason R]       drop it for good
-
-Configuration comes from the environment and an optional .env (see .env.example).
-Run \`vodflow <command> --help\` for a command's options.`,
-  status: 'usage: vodflow status <videoId> [--json]',
-  list: `usage: vodflow list [--stage S] [--limit N] [--json]   (default limit 50)`,
-  retry: 'usage: vodflow retry <videoId> [--stage transcode|snapshot|aiAudit|aiTag|aiDna]',
-  cancel: 'usage: vodflow cancel <videoId> [--reason R]',
-  sweep: `usage: vodflow sweep schedule|now [--region R] [--json]   (default: every region of VODFLOW_QUEUES;
-  interval, window and grace from VODFLOW_SWEEP_INTERVAL_MINUTES, _WINDOW_HOURS, _GRACE_MINUTES)`,
-  hooks: 'usage: vodflow hooks list|check|retry [<videoId> [<hook>]] [--file F] [--occurrence O] [--json]',
-  quarantine:
-    'usage: vodflow quarantine list|show|redrive|discard [<id>] [--json] [--body-file F] [--reason R]',
-  dev: 'usage: vodflow dev   (starts the local stack and prints the settings that point vodflow at it)',
-  worker: 'usage: vodflow worker   (configuration from the environment and .env; see .env.example)',
-  consume:
-    'usage: vodflow consume [--region R --queue Q] [--shards N]   (default: VODFLOW_QUEUES, VODFLOW_SHARDS)',
-  'configure-callback':
-    'usage: vodflow configure-callback --region R --queue Q [--app-id A] [--events A,B] [--mns-endpoint URL]\n' +
-    "  (default events: ALL; default application: the queue's in VODFLOW_QUEUES, else VODFLOW_APP_ID, else app-1000000)",
-  emulator: 'usage: vodflow emulator smq|vod [flags]   (vodflow emulator smq --help lists the flags)',
-};
+// The vodflow command line. Exit codes: 0 done, 1 failed, refused or not found (the message says
+// why), 2 wrong usage.
 
 export async function runCli(argv: string[]): Promise<number> {
-  // The emulators parse their own flags.
-  if (argv[0] === 'emulator') return emulator(argv[1], argv.slice(2));
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      stage: { type: 'string' },
-      limit: { type: 'string', default: '50' },
-      reason: { type: 'string' },
-      'body-file': { type: 'string' },
-      region: { type: 'string' },
-      queue: { type: 'string' },
-      shards: { type: 'string' },
-      events: { type: 'string' },
-      'mns-endpoint': { type: 'string' },
-      'app-id': { type: 'string' },
-      file: { type: 'string' },
-      occurrence: { type: 'string' },
-      help: { type: 'boolean', default: false },
-    },
-  });
-  const [command = '', ...rest] = positionals;
-  if (values.region !== undefined) {
-    const problem = regionProblem(values.region, extraRegionsOf(process.env.VODFLOW_EXTRA_REGIONS));
-    if (problem) throw new UsageError(`--region: ${problem}`);
+  // Before parsing: option readers (e.g. --region) consult settings that .env may hold.
+  loadDotEnv();
+  const program = buildProgram();
+  if (argv.length === 0) {
+    program.outputHelp();
+    return EXIT.ok;
   }
-  if (values.help || command === '' || !(command in HELP)) {
-    console.log(HELP[command] ?? HELP['']);
-    return values.help || command === '' ? 0 : 2;
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    // `vodflow emulator` passes on the emulator's own exit code.
+    return typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok;
+  } catch (err) {
+    // Commander has printed its message already (help, version, or what was wrong).
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw err;
   }
-  const need = (index: number, what: string): string => {
-    const value = rest[index];
-    if (!value) throw new UsageError(`missing ${what}\n${HELP[command]}`);
-    return value;
-  };
-
-  switch (command) {
-    case 'dev':
-      await dev();
-      return 0;
-    case 'worker':
-      await worker();
-      return 0;
-    case 'consume':
-      await consume({ region: values.region, queue: values.queue, shards: values.shards });
-      return 0;
-    case 'configure-callback':
-      await configureCallbackCommand({
-        region: values.region,
-        queue: values.queue,
-        events: values.events,
-        mnsEndpoint: values['mns-endpoint'],
-        appId: values['app-id'],
-      });
-      return 0;
-  }
-
-  if (command === 'hooks' && rest[0] === 'list') {
-    hooksList(hooksFileFrom(values.file), values.json);
-    return 0;
-  }
-
-  await withClient(async (client, config) => {
-    switch (command) {
-      case 'sweep': {
-        const action = need(0, 'action (schedule or now)');
-        if (action === 'schedule') return sweepSchedule(client, config, values.region);
-        if (action === 'now') return sweepRun(client, config, { region: values.region, json: values.json });
-        throw new UsageError(`unknown sweep action ${action}\n${HELP.sweep}`);
-      }
-      case 'status':
-        return status(client, need(0, 'video id'), values.json);
-      case 'list': {
-        const limit = Number(values.limit);
-        if (!Number.isInteger(limit) || limit < 1)
-          throw new UsageError('--limit must be a positive whole number');
-        return list(client, { stage: values.stage, limit, json: values.json });
-      }
-      case 'retry':
-        return retry(client, config, need(0, 'video id'), values.stage);
-      case 'cancel':
-        return cancel(client, config, need(0, 'video id'), values.reason);
-      case 'hooks': {
-        const action = need(0, 'action (list, check or retry)');
-        if (action === 'check')
-          return hooksCheck(client, hooksFileFrom(values.file), need(1, 'video id'), values.json);
-        if (action === 'retry')
-          return hooksRetry(client, need(1, 'video id'), need(2, 'hook name'), values.occurrence);
-        throw new UsageError(`unknown hooks action ${action}\n${HELP.hooks}`);
-      }
-      case 'quarantine': {
-        const action = need(0, 'action (list, show, redrive or discard)');
-        if (action === 'list') {
-          return quarantineList(client, { json: values.json, region: values.region, queue: values.queue });
-        }
-        if (action === 'show') return quarantineShow(client, need(1, 'entry id'), values.json);
-        if (action === 'redrive') return quarantineRedrive(client, need(1, 'entry id'), values['body-file']);
-        if (action === 'discard') return quarantineDiscard(client, need(1, 'entry id'), values.reason);
-        throw new UsageError(`unknown quarantine action ${action}\n${HELP.quarantine}`);
-      }
-    }
-  });
-  return 0;
-}
-
-export function explain(err: unknown): { message: string; code: number } {
-  if (err instanceof UsageError) return { message: err.message, code: 2 };
-  if (err instanceof ConfigError) return { message: err.message, code: 2 };
-  if (err instanceof HooksFileError) return { message: err.message, code: 1 };
-  if (err instanceof RefusedError) return { message: `refused: ${err.message}`, code: 1 };
-  if (err instanceof WorkflowUpdateFailedError) {
-    return { message: `refused: ${err.cause?.message ?? err.message}`, code: 1 };
-  }
-  if (err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) {
-    return { message: `${err.message}\n${HELP['']}`, code: 2 };
-  }
-  return { message: err instanceof Error ? err.message : String(err), code: 1 };
 }
 
 if (require.main === module) {

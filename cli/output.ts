@@ -1,13 +1,6 @@
-// Output for people (aligned tables) or scripts (--json), and errors in plain words.
+// Output for people (aligned tables) or scripts (--output json).
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-/** The video's state refuses an operator action (checked before reopening a closed video). */
-export class RefusedError extends Error {
-  override name = 'RefusedError';
-}
+export type OutputFormat = 'table' | 'json';
 
 export function printJson(value: unknown): void {
   console.log(JSON.stringify(value, null, 2));

@@ -1,3 +1,4 @@
+import { InvalidArgumentError, type Command } from 'commander';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createVodClient } from '../clients/vod';
@@ -8,7 +9,8 @@ import { configureCallback } from '../starters/configure-callback';
 import { loadDotEnv } from '../starters/load-env';
 import { startConsumers } from '../starters/start-consumers';
 import { runWorker } from '../workers/main';
-import { UsageError } from './output';
+import { UsageError } from './errors';
+import { regionOption, wholeNumber } from './global-options';
 import { withClient } from './temporal';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -34,9 +36,7 @@ export async function worker(): Promise<void> {
 }
 
 /** `vodflow emulator smq|vod [flags]`: the emulator's own command line, in this terminal. */
-export function emulator(name: string | undefined, flags: string[]): number {
-  if (name !== 'smq' && name !== 'vod')
-    throw new UsageError('usage: vodflow emulator smq|vod [flags] (--help lists them)');
+export function emulator(name: 'smq' | 'vod', flags: string[]): number {
   const loader = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
   const result = spawnSync(
     process.execPath,
@@ -59,13 +59,12 @@ function queuesFrom(
   return config.queues;
 }
 
-export async function consume(options: { region?: string; queue?: string; shards?: string }): Promise<void> {
+export async function consume(options: { region?: string; queue?: string; shards?: number }): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   // Wrong usage is reported before anything connects.
   const queues = queuesFrom(config, options.region, options.queue);
-  const shards = options.shards === undefined ? config.shards : Number(options.shards);
-  if (!Number.isInteger(shards) || shards < 1 || shards > 64) throw new UsageError('--shards must be 1..64');
+  const shards = options.shards ?? config.shards;
   await withClient(async (client) => {
     const results = await startConsumers(client, {
       queues,
@@ -118,4 +117,54 @@ export async function configureCallbackCommand(options: {
   console.log(
     `VOD (${target.region}, application ${appId}) now writes events to ${mnsEndpoint} queue ${target.queue}`,
   );
+}
+
+export function registerStackCommands(program: Command): void {
+  program
+    .command('dev')
+    .description('the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C')
+    .action(dev);
+
+  program
+    .command('worker')
+    .description('run a vodflow worker (configuration from the environment; see .env.example)')
+    .action(worker);
+
+  program
+    .command('consume')
+    .description('start the queue consumers, idempotently (default: $VODFLOW_QUEUES, $VODFLOW_SHARDS)')
+    .addOption(regionOption('region of the one queue to consume (with --queue)'))
+    .option('--queue <name>', 'the one queue to consume (with --region)')
+    .option('--shards <n>', 'consumers per queue, 1..64', wholeNumber(1, 64))
+    .action(consume);
+
+  program
+    .command('configure-callback')
+    .description("point one VOD application's event notifications at an SMQ queue")
+    .addOption(regionOption('the VOD region (default: the first of $VODFLOW_QUEUES)'))
+    .option('--queue <name>', 'the SMQ queue VOD writes its events to')
+    .option('--events <A,B>', 'event types to notify (default: ALL)')
+    .option('--mns-endpoint <url>', 'SMQ endpoint (default: $SMQ_ENDPOINT, else from $SMQ_ACCOUNT_ID)')
+    .option(
+      '--app-id <appId>',
+      "the VOD application whose callback this is (default: the queue's in $VODFLOW_QUEUES, else $VODFLOW_APP_ID, else app-1000000)",
+    )
+    .action(configureCallbackCommand);
+
+  program
+    .command('emulator')
+    .description(
+      'run the SMQ or VOD emulator in this terminal (`vodflow emulator smq --help` lists its flags)',
+    )
+    .argument('<name>', 'smq or vod', (value: string) => {
+      if (value !== 'smq' && value !== 'vod') throw new InvalidArgumentError('one of smq, vod');
+      return value;
+    })
+    .argument('[flags...]', "the emulator's own flags")
+    // The emulator reads its own flags, --help included.
+    .helpOption(false)
+    .allowUnknownOption()
+    .action((name: 'smq' | 'vod', flags: string[]) => {
+      process.exitCode = emulator(name, flags);
+    });
 }

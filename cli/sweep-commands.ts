@@ -1,7 +1,11 @@
 import type { Client } from '@temporalio/client';
+import type { Command } from 'commander';
 import { ensureSweepSchedule, sweepNow, type SweepScheduleOptions } from '../clients/temporal/sweep-schedule';
 import type { VodflowConfig } from '../common/config';
-import { UsageError } from './output';
+import { UsageError } from './errors';
+import { globalsOf, regionOption } from './global-options';
+import type { OutputFormat } from './output';
+import { withClient } from './temporal';
 
 // `vodflow sweep schedule|now`: the Schedule that finds videos whose upload event was lost.
 
@@ -32,11 +36,11 @@ export async function sweepSchedule(client: Client, config: VodflowConfig, regio
 export async function sweepRun(
   client: Client,
   config: VodflowConfig,
-  options: { region?: string; json: boolean },
+  options: { region?: string; output: OutputFormat },
 ): Promise<void> {
   for (const each of regionsFrom(config, options.region)) {
     const result = await sweepNow(client, optionsFor(config, each));
-    if (options.json) {
+    if (options.output === 'json') {
       console.log(JSON.stringify(result));
       continue;
     }
@@ -49,4 +53,30 @@ export async function sweepRun(
     );
     for (const videoId of result.started) console.log(`  started video:${videoId}`);
   }
+}
+
+export function registerSweepCommands(program: Command): void {
+  const sweep = program
+    .command('sweep')
+    .description('find videos whose events were all lost (VOD lists them; vodflow never heard of them)')
+    .addHelpText(
+      'after',
+      '\nInterval, window and grace: $VODFLOW_SWEEP_INTERVAL_MINUTES, _WINDOW_HOURS, _GRACE_MINUTES.',
+    );
+  sweep
+    .command('schedule')
+    .description('create or update the sweep Schedule of each region')
+    .addOption(regionOption('only this region (default: every region of $VODFLOW_QUEUES)'))
+    .action((options: { region?: string }) =>
+      withClient((client, config) => sweepSchedule(client, config, options.region)),
+    );
+  sweep
+    .command('now')
+    .description('one sweep now, and what it found')
+    .addOption(regionOption('only this region (default: every region of $VODFLOW_QUEUES)'))
+    .action((options: { region?: string }, command: Command) =>
+      withClient((client, config) =>
+        sweepRun(client, config, { region: options.region, output: globalsOf(command).output }),
+      ),
+    );
 }

@@ -1,4 +1,5 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { Option, type Command } from 'commander';
 import { reviveVideo } from '../activities/video-revival';
 import type { VodflowConfig } from '../common/config';
 import {
@@ -11,13 +12,19 @@ import { videoWorkflowId } from '../common/workflow-ids';
 import { cancelVideoUpdate, retryStageUpdate } from '../workflows/definitions';
 import type { videoWorkflow } from '../workflows/video';
 import { VIDEO_STAGES, VideoState } from '../workflows/video-state';
-import { printJson, printTable, RefusedError, UsageError } from './output';
-import { listVideos, readVideoStatus } from './video-reads';
+import { NotFoundError, notFoundVideo, RefusedError } from './errors';
+import { globalsOf, wholeNumber } from './global-options';
+import { printJson, printTable, type OutputFormat } from './output';
+import { withClient } from './temporal';
+import { listVideos, readVideoStatus, type VideoStatusView } from './video-reads';
 
-export async function status(client: Client, videoId: string, json: boolean): Promise<void> {
+export async function status(client: Client, videoId: string, output: OutputFormat): Promise<void> {
   const view = await readVideoStatus(client, videoId);
-  if (json) return printJson(view);
-  console.log(`video ${videoId}: ${view.stage} (${view.status})${view.open ? '' : ', workflow closed'}`);
+  if (output === 'json') return printJson(view);
+  const title = view.title ? ` “${view.title.text}”` : '';
+  console.log(
+    `video ${videoId}${title}: ${view.stage} (${view.status})${view.open ? '' : ', workflow closed'}`,
+  );
   if (view.reason) console.log(view.reason);
   const origin = view.origin ? `, ${view.origin}` : '';
   console.log(`first seen ${view.firstSeenAt}${origin}, updated ${view.updatedAt}, run ${view.runs}`);
@@ -47,12 +54,38 @@ export async function status(client: Client, videoId: string, json: boolean): Pr
     const next = wait.gaveUp ? 'no more checks' : `next check ${wait.nextCheckAt}`;
     console.log(`waiting for ${wait.milestone} (attempt ${wait.attempt}): ${next}${last}`);
   }
+  printUpcomingChecks(view);
+  printPendingActivities(view);
+  printHookRuns(view);
+  if (view.idleCloseAt) console.log(`closes when idle at ${view.idleCloseAt} (a later event reopens it)`);
+}
+
+// Waits that have had no check yet: their first deadline, so that a new wait is visible at once.
+function printUpcomingChecks(view: VideoStatusView): void {
+  const checked = new Set((view.watch ?? []).map((w) => `${w.milestone}/${w.attempt}`));
+  for (const check of view.upcomingChecks ?? []) {
+    if (checked.has(`${check.milestone}/${check.attempt}`)) continue;
+    console.log(`waiting for ${check.milestone} (attempt ${check.attempt}): first check ${check.at}`);
+  }
+}
+
+function printHookRuns(view: VideoStatusView): void {
   for (const run of view.hooks?.runs ?? []) {
     const outcome = run.error ?? run.detail;
     const retried = run.manualRetries > 0 ? `, retried ${run.manualRetries}×` : '';
     console.log(
       `hook ${run.hook} (${run.occurrence}): ${run.status}${outcome ? ` — ${outcome}` : ''}${retried}`,
     );
+  }
+}
+
+function printPendingActivities(view: VideoStatusView): void {
+  for (const pending of view.pendingActivities) {
+    const facts = [`attempt ${pending.attempt}`, pending.state];
+    if (pending.lastStartedAt) facts.push(`last started ${pending.lastStartedAt}`);
+    if (pending.nextAttemptAt) facts.push(`next retry ${pending.nextAttemptAt}`);
+    console.log(`activity ${pending.activity}: ${facts.join(', ')}`);
+    if (pending.lastError) console.log(`  last error: ${pending.lastError}`);
   }
 }
 
@@ -73,13 +106,10 @@ function pinned(override: object | undefined): string {
 
 export async function list(
   client: Client,
-  options: { stage?: string; limit: number; json: boolean },
+  options: { stage?: string; limit: number; output: OutputFormat },
 ): Promise<void> {
-  if (options.stage && !(VIDEO_STAGES as readonly string[]).includes(options.stage)) {
-    throw new UsageError(`unknown stage ${options.stage}; one of: ${VIDEO_STAGES.join(', ')}`);
-  }
   const rows = await listVideos(client, options);
-  if (options.json) return printJson(rows);
+  if (options.output === 'json') return printJson(rows);
   printTable(
     ['video', 'stage', 'status', 'last event', 'updated', 'workflow'],
     rows.map((r) => [r.videoId, r.stage, r.status, r.lastEvent, r.updatedAt, r.open ? 'open' : 'closed']),
@@ -108,8 +138,7 @@ async function reopenFor(
       if (refused) throw new RefusedError(refused);
     });
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError)
-      throw new UsageError(`vodflow has seen no event of video ${videoId}`);
+    if (err instanceof WorkflowNotFoundError) throw new NotFoundError(notFoundVideo(videoId));
     throw err;
   }
 }
@@ -118,12 +147,8 @@ export async function retry(
   client: Client,
   config: VodflowConfig,
   videoId: string,
-  stage: string | undefined,
+  target: FollowUpStage | undefined,
 ): Promise<void> {
-  if (stage !== undefined && !(FOLLOW_UP_STAGES as readonly string[]).includes(stage)) {
-    throw new UsageError(`unknown stage ${stage}; one of: ${FOLLOW_UP_STAGES.join(', ')}`);
-  }
-  const target = stage as FollowUpStage | undefined;
   await reopenFor(client, config, videoId, (state) => state.retryRefusal(target));
   const handle = client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
   const result = await handle.executeUpdate(retryStageUpdate, { args: [{ stage: target }] });
@@ -140,4 +165,43 @@ export async function cancel(
   const handle = client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
   await handle.executeUpdate(cancelVideoUpdate, { args: [{ reason }] });
   console.log(`cancelled ${videoId}: no further follow-ups; its workflow closes`);
+}
+
+export function registerVideoCommands(program: Command): void {
+  program
+    .command('status')
+    .description("one video's processing state, with what it waits for and what keeps failing")
+    .argument('<videoId>', "VOD's VideoId")
+    .action((videoId: string, _options: object, command: Command) =>
+      withClient((client) => status(client, videoId, globalsOf(command).output)),
+    );
+
+  program
+    .command('list')
+    .description('videos, one row each (its latest run), optionally in one stage')
+    .addOption(new Option('--stage <stage>', 'only videos in this stage').choices(VIDEO_STAGES))
+    .option('--limit <n>', 'at most this many', wholeNumber(1, 10_000), 50)
+    .action((options: { stage?: string; limit: number }, command: Command) =>
+      withClient((client) => list(client, { ...options, output: globalsOf(command).output })),
+    );
+
+  program
+    .command('retry')
+    .description('one more attempt for a failed stage (reopens a closed video)')
+    .argument('<videoId>', "VOD's VideoId")
+    .addOption(
+      new Option('--stage <stage>', 'the stage to retry (default: the failed one)').choices(FOLLOW_UP_STAGES),
+    )
+    .action((videoId: string, options: { stage?: FollowUpStage }) =>
+      withClient((client, config) => retry(client, config, videoId, options.stage)),
+    );
+
+  program
+    .command('cancel')
+    .description("stop follow-ups and close the video's workflow")
+    .argument('<videoId>', "VOD's VideoId")
+    .option('--reason <text>', 'why, for the record')
+    .action((videoId: string, options: { reason?: string }) =>
+      withClient((client, config) => cancel(client, config, videoId, options.reason)),
+    );
 }

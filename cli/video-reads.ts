@@ -10,7 +10,8 @@ import { videoIdFromWorkflowId, videoWorkflowId } from '../common/workflow-ids';
 import { videoStateQuery } from '../workflows/definitions';
 import type { videoWorkflow } from '../workflows/video';
 import { VideoState, type VideoView } from '../workflows/video-state';
-import { UsageError } from './output';
+import { NotFoundError, notFoundVideo } from './errors';
+import { pendingActivitiesOf, type PendingActivityView } from './pending-activities';
 
 // The read side of the CLI: one video's state, open or closed, and the list of videos. What these
 // return is what `--json` prints.
@@ -18,19 +19,22 @@ import { UsageError } from './output';
 export interface VideoStatusView extends VideoView {
   /** false once the video's workflow has closed (deleted, cancelled, idle); a late event reopens it. */
   open: boolean;
+  /** Activities under way or retrying, with their last error: a follow-up that keeps failing shows here. */
+  pendingActivities: PendingActivityView[];
 }
 
 export async function readVideoStatus(client: Client, videoId: string): Promise<VideoStatusView> {
   const handle = client.workflow.getHandle<typeof videoWorkflow>(videoWorkflowId(videoId));
   try {
     const description = await handle.describe();
-    if (description.status.name === 'RUNNING')
-      return { ...(await handle.query(videoStateQuery)), open: true };
+    if (description.status.name === 'RUNNING') {
+      const view = await handle.query(videoStateQuery);
+      return { ...view, open: true, pendingActivities: pendingActivitiesOf(description) };
+    }
     // A closed video answers from its final state (the workflow's result), read by the same rules.
-    return { ...VideoState.restore(await handle.result()).view(), open: false };
+    return { ...VideoState.restore(await handle.result()).view(), open: false, pendingActivities: [] };
   } catch (err) {
-    if (err instanceof WorkflowNotFoundError)
-      throw new UsageError(`vodflow has seen no event of video ${videoId}`);
+    if (err instanceof WorkflowNotFoundError) throw new NotFoundError(notFoundVideo(videoId));
     throw err;
   }
 }

@@ -93,6 +93,9 @@ const envSchema = z.object({
   /** Workflow tasks a worker runs at once. */
   VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: int.min(2).max(1_000).default(40),
 
+  /** Least level the worker logs (its own lines, the Temporal SDK's and its core's). */
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+
   /** host:port of the worker's Prometheus /metrics (SDK and vodflow metrics); unset: no endpoint. */
   VODFLOW_METRICS_ADDRESS: z
     .string()
@@ -168,6 +171,7 @@ export interface VodflowConfig {
   vodQueryRatePerSecond: number;
   sweep: { intervalMs: number; windowMs: number; graceMs: number };
   metricsAddress?: string;
+  logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   worker: { maxCachedWorkflows: number; maxConcurrentWorkflowTaskExecutions: number };
 }
 
@@ -267,6 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       heartbeatTimeoutMs: e.VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS * 1000,
     }),
     metricsAddress: e.VODFLOW_METRICS_ADDRESS,
+    logLevel: e.LOG_LEVEL,
     worker: {
       maxCachedWorkflows: e.VODFLOW_WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentWorkflowTaskExecutions: e.VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,

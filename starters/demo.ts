@@ -11,7 +11,7 @@ import { pollerOptionsSchema } from '../common/poller-options';
 import { sweepScheduleId, videoWorkflowId } from '../common/workflow-ids';
 import { startLocalStack } from '../devstack/local-stack';
 import { activityDepsFromConfig } from '../workers/activity-deps';
-import { jsonLog } from '../workers/log';
+import { SILENT_LOG } from '../workers/log';
 import { createPipelineWorker } from '../workers/pipeline-worker';
 import { stopConsumerSignal, videoStateQuery } from '../workflows/definitions';
 import type { videoWorkflow } from '../workflows/video';
@@ -113,10 +113,7 @@ async function main(): Promise<void> {
       client,
       namespace: stack.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
-      deps: activityDepsFromConfig(
-        config,
-        jsonLog('worker', () => undefined),
-      ),
+      deps: activityDepsFromConfig(config, SILENT_LOG),
     });
     const workerRun = worker.run();
     // The example user's own worker: what the publish-when-ready hook starts runs here.

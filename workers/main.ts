@@ -1,31 +1,46 @@
+import { Runtime } from '@temporalio/worker';
 import { connectClient, connectWorker } from '../clients/temporal/connect';
 import { loadConfig, redactConfig } from '../common/config';
 import { loadDotEnv } from '../starters/load-env';
 import { activityDepsFromConfig } from './activity-deps';
-import { jsonLog } from './log';
+import { createLogger, jsonLog } from './log';
 import { createPipelineWorker } from './pipeline-worker';
+import { watchQuarantineSize } from './quarantine-gauge';
 import { installRuntime } from './runtime';
+import { vodflowMeter, zeroVideoCounters } from './vodflow-meter';
 
 // The vodflow worker process: configuration from the environment, one worker for every workflow
 // and activity, graceful shutdown on SIGINT/SIGTERM (pollers drain their in-flight messages).
 export async function runWorker(): Promise<void> {
   loadDotEnv();
-  const log = jsonLog('worker');
   const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const log = jsonLog(logger, 'worker');
   log.info('starting', { config: redactConfig(config) });
-  installRuntime(config.metricsAddress);
+  installRuntime({ logger, level: config.logLevel, metricsAddress: config.metricsAddress });
   if (config.policy.transcode === 'submit' && !config.policy.templateGroupId) {
     log.warn('VODFLOW_TRANSCODE=submit without VODFLOW_TEMPLATE_GROUP_ID: transcode submissions will fail');
   }
 
   const { client, close } = await connectClient(config.temporal);
   const connection = await connectWorker(config.temporal);
+  const metrics = config.metricsAddress
+    ? vodflowMeter(Runtime.instance().metricMeter, {
+        namespace: config.temporal.namespace,
+        taskQueue: config.temporal.taskQueue,
+      })
+    : undefined;
+  if (metrics) zeroVideoCounters(metrics);
+  const stopQuarantineGauge = metrics
+    ? watchQuarantineSize(client, config.temporal.taskQueue, metrics, log)
+    : () => undefined;
   const worker = await createPipelineWorker({
     connection,
     client,
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
-    deps: activityDepsFromConfig(config, log),
+    deps: activityDepsFromConfig(config, jsonLog(logger, 'poller')),
+    metrics,
     workflowBundle: config.temporal.workflowBundle ? { codePath: config.temporal.workflowBundle } : undefined,
     tuning: config.worker,
   });
@@ -36,16 +51,16 @@ export async function runWorker(): Promise<void> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 
-  // The pid lets a supervisor (or the benchmark) sample this process's memory.
+  // Every line carries the pid, which lets a supervisor (or the benchmark) sample this process's memory.
   log.info('running', {
     taskQueue: config.temporal.taskQueue,
     address: config.temporal.address,
-    pid: process.pid,
     ...config.worker,
   });
   try {
     await worker.run();
   } finally {
+    stopQuarantineGauge();
     await connection.close();
     await close();
     log.info('stopped');
@@ -54,7 +69,8 @@ export async function runWorker(): Promise<void> {
 
 if (require.main === module) {
   runWorker().catch((err: unknown) => {
-    console.error(err instanceof Error ? err.message : err);
+    // Configuration may be what failed: this line uses the default level.
+    createLogger('info').fatal({ error: err }, err instanceof Error ? err.message : String(err));
     process.exit(1);
   });
 }

@@ -1,6 +1,8 @@
 import type { Client } from '@temporalio/client';
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import type { MetricMeter } from '@temporalio/common';
+import { Runtime, Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { vodflowMeter, vodflowMetricSinks } from './vodflow-meter';
 import { SHARED_WORKFLOW_MODULES, WORKFLOWS_PATH } from './workflow-bundle';
 
 export interface PipelineWorkerOptions {
@@ -10,6 +12,8 @@ export interface PipelineWorkerOptions {
   namespace: string;
   taskQueue: string;
   deps: Omit<ActivityDeps, 'temporal' | 'taskQueue'>;
+  /** vodflow's meter (vodflow-meter.ts); by default over the process's Temporal runtime. */
+  metrics?: MetricMeter;
   /** A prebuilt bundle (tests, production images); without it the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   tuning?: Pick<
@@ -25,6 +29,12 @@ export interface PipelineWorkerOptions {
 // The one worker of vodflow: video, consumer and quarantine workflows and every activity, on one
 // task queue. Used by workers/main.ts, the demo, the benchmark and the integration tests.
 export async function createPipelineWorker(options: PipelineWorkerOptions): Promise<Worker> {
+  const metrics =
+    options.metrics ??
+    vodflowMeter(Runtime.instance().metricMeter, {
+      namespace: options.namespace,
+      taskQueue: options.taskQueue,
+    });
   return Worker.create({
     connection: options.connection,
     namespace: options.namespace,
@@ -32,7 +42,13 @@ export async function createPipelineWorker(options: PipelineWorkerOptions): Prom
     ...(options.workflowBundle
       ? { workflowBundle: options.workflowBundle }
       : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: [...SHARED_WORKFLOW_MODULES] } }),
-    activities: createActivities({ ...options.deps, temporal: options.client, taskQueue: options.taskQueue }),
+    activities: createActivities({
+      ...options.deps,
+      metrics,
+      temporal: options.client,
+      taskQueue: options.taskQueue,
+    }),
+    sinks: vodflowMetricSinks(metrics),
     // Poller activities run for minutes; give them room to drain on shutdown.
     shutdownGraceTime: '30s',
     // Cancellation reaches an activity with a heartbeat reply: a short throttle lets a stopped

@@ -1,12 +1,21 @@
-import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { Runtime } from '@temporalio/worker';
+import type { Logger } from 'pino';
+import type { LogLevel } from './log';
+import { PROMETHEUS_OPTIONS } from './metrics-options';
+import { sdkLevel, sdkLoggerOver } from './sdk-logger';
 
-// The process-wide Temporal runtime: warnings and errors only from the SDK's own log, and, when an
-// address is given, a Prometheus /metrics endpoint with the SDK's metrics and vodflow's.
-export function installRuntime(metricsAddress: string | undefined): void {
+// The process-wide Temporal runtime: the SDK's log (activities, workflows, the worker) and its
+// core's (forwarded, instead of coloured text on the console) go to vodflow's logger; when an
+// address is given, a Prometheus /metrics endpoint serves the SDK's metrics and vodflow's.
+export function installRuntime(options: { logger: Logger; level: LogLevel; metricsAddress?: string }): void {
+  const level = sdkLevel(options.level);
   Runtime.install({
-    logger: new DefaultLogger('WARN'),
-    telemetryOptions: metricsAddress
-      ? { metrics: { prometheus: { bindAddress: metricsAddress } } }
-      : undefined,
+    logger: sdkLoggerOver(options.logger.child({ component: 'temporal' })),
+    telemetryOptions: {
+      logging: { filter: { core: level, other: 'ERROR' }, forward: {} },
+      metrics: options.metricsAddress
+        ? { prometheus: { bindAddress: options.metricsAddress, ...PROMETHEUS_OPTIONS } }
+        : undefined,
+    },
   });
 }

@@ -14,7 +14,7 @@ import {
 import type { createActivities } from '../activities';
 import type { PollerOptions } from '../common/poller-options';
 import { addRunStats, emptyPollerRunStats, type ConsumerStats, type PollerRunStats } from './consumer-stats';
-import { consumerStatsQuery, stopConsumerSignal } from './definitions';
+import { consumerStatsQuery, describedAs, stopConsumerSignal } from './definitions';
 
 // One consumer per (region, queue, shard): it keeps the poller activity running, restarts it when a
 // worker dies (heartbeat timeout → retry), and continues-as-new every few runs so that its history
@@ -49,11 +49,15 @@ export async function smqConsumerWorkflow(input: ConsumerInput): Promise<Consume
 
   let stopping = false;
   const pollScope = new CancellationScope();
-  setHandler(consumerStatsQuery, () => stats);
-  setHandler(stopConsumerSignal, () => {
-    stopping = true;
-    pollScope.cancel();
-  });
+  setHandler(consumerStatsQuery, () => stats, describedAs(consumerStatsQuery));
+  setHandler(
+    stopConsumerSignal,
+    () => {
+      stopping = true;
+      pollScope.cancel();
+    },
+    describedAs(stopConsumerSignal),
+  );
 
   const runs = input.runsPerWorkflowRun ?? 12;
   for (let run = 0; run < runs && !stopping; run++) {

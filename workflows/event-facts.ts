@@ -67,6 +67,16 @@ export function originOfFirstEvent(event: DecodedVodEvent | undefined): VideoOri
   return isCreation(event) ? 'new' : 'adopted';
 }
 
+// MediaContent.Title is {OldValue?, NewValue?}: a creation or an edit sets NewValue.
+function titleOf(event: DecodedVodEvent): { title?: string } {
+  const content = (event as { MediaContent?: unknown }).MediaContent;
+  const title =
+    typeof content === 'object' && content !== null ? (content as { Title?: unknown }).Title : undefined;
+  const value =
+    typeof title === 'object' && title !== null ? (title as { NewValue?: unknown }).NewValue : undefined;
+  return typeof value === 'string' && value.length > 0 ? { title: value.slice(0, 200) } : {};
+}
+
 function isCreation(event: DecodedVodEvent | undefined): boolean {
   return (
     event?.EventType === 'MediaBaseChangeComplete' &&
@@ -253,7 +263,7 @@ export function observe(event: VodEvent, rules: EventRulesVersion = LATEST_EVENT
         : { kind: 'noted', at };
     case 'MediaBaseChangeComplete':
       // The creation of the video proves it new, even when an event about it came first.
-      return isCreation(event) ? { kind: 'noted', at, createdVideo: true } : { kind: 'noted', at };
+      return { kind: 'noted', at, ...(isCreation(event) ? { createdVideo: true } : {}), ...titleOf(event) };
     default:
       return { kind: 'noted', at };
   }

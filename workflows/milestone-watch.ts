@@ -42,6 +42,13 @@ export interface WatchRecord {
   gaveUp?: boolean;
 }
 
+/** When a wait is next checked (ISO 8601). */
+export interface UpcomingCheck {
+  milestone: Milestone;
+  attempt: number;
+  at: string;
+}
+
 export type GiveUp = { reason: 'unknown' | 'missing' | 'too-long'; checks: number };
 
 export interface CheckPlan {
@@ -73,6 +80,17 @@ export class MilestoneWatch {
       else nextAt = Math.min(nextAt ?? Infinity, at);
     }
     return { due, nextAt };
+  }
+
+  /** When each wait is checked next, forgetting nothing (the state query reads it). */
+  upcoming(awaited: readonly AwaitedMilestone[]): UpcomingCheck[] {
+    return awaited.flatMap((wait) => {
+      const record = this.find(wait);
+      if (record?.gaveUp) return [];
+      const at =
+        record?.nextCheckAt ?? new Date(Date.parse(wait.since) + wait.firstCheckDelayMs).toISOString();
+      return [{ milestone: wait.milestone, attempt: wait.attempt, at }];
+    });
   }
 
   /**

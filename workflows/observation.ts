@@ -80,4 +80,6 @@ export type Observation =
       kind: 'noted';
       /** CreateUploadVideo's MediaBaseChangeComplete: the video is new, whatever came before it. */
       createdVideo?: boolean;
+      /** The video's title, when a MediaBaseChangeComplete set it. */
+      title?: string;
     });

@@ -1,6 +1,12 @@
 import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import { discardUpdate, quarantineEntryQuery, quarantineSeenAgainSignal, redriveUpdate } from './definitions';
+import {
+  describedAs,
+  discardUpdate,
+  quarantineEntryQuery,
+  quarantineSeenAgainSignal,
+  redriveUpdate,
+} from './definitions';
 import type { QuarantineEntry } from './quarantine-entry';
 
 // One small workflow per poison message (id `quarantine:<region>:<queue>:<MessageId>`): the poller
@@ -20,13 +26,17 @@ export async function quarantinedMessageWorkflow(initial: QuarantineEntry): Prom
     if (redriving) throw new Error('a redrive of this message is in progress');
   };
 
-  setHandler(quarantineEntryQuery, () => entry);
-  setHandler(quarantineSeenAgainSignal, ({ dequeueCount, seenAt }) => {
-    // The same poison message came back (its delete did not land): one entry, updated.
-    entry.sightings += 1;
-    entry.dequeueCount = Math.max(entry.dequeueCount, dequeueCount);
-    if (seenAt > entry.lastSeenAt) entry.lastSeenAt = seenAt;
-  });
+  setHandler(quarantineEntryQuery, () => entry, describedAs(quarantineEntryQuery));
+  setHandler(
+    quarantineSeenAgainSignal,
+    ({ dequeueCount, seenAt }) => {
+      // The same poison message came back (its delete did not land): one entry, updated.
+      entry.sightings += 1;
+      entry.dequeueCount = Math.max(entry.dequeueCount, dequeueCount);
+      if (seenAt > entry.lastSeenAt) entry.lastSeenAt = seenAt;
+    },
+    describedAs(quarantineSeenAgainSignal),
+  );
   setHandler(
     redriveUpdate,
     async ({ body }) => {
@@ -45,6 +55,7 @@ export async function quarantinedMessageWorkflow(initial: QuarantineEntry): Prom
       }
     },
     {
+      ...describedAs(redriveUpdate),
       validator: ({ body }: { body?: string }) => {
         refuseUnlessQuarantined();
         if (body !== undefined && body.length === 0) throw new Error('a redriven body must not be empty');
@@ -57,7 +68,10 @@ export async function quarantinedMessageWorkflow(initial: QuarantineEntry): Prom
       entry.state = 'discarded';
       entry.discardReason = reason;
     },
-    { validator: (_request: { reason?: string }) => refuseUnlessQuarantined() },
+    {
+      ...describedAs(discardUpdate),
+      validator: (_request: { reason?: string }) => refuseUnlessQuarantined(),
+    },
   );
 
   await condition(() => entry.state !== 'quarantined');

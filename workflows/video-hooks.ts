@@ -1,10 +1,10 @@
 import {
   ActivityFailure,
   ApplicationFailure,
-  metricMeter,
   ParentClosePolicy,
   proxyActivities,
   proxyLocalActivities,
+  proxySinks,
   startChild,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
@@ -14,6 +14,7 @@ import type { HookEventFacts } from '../common/hooks/match-hooks';
 import { eventContentKey } from '../common/events/content-key';
 import type { DecodedVodEvent } from './event-facts';
 import type { HookRun } from './hook-ledger';
+import type { VodflowMetricSinks } from './video-metrics';
 import type { VideoState } from './video-state';
 
 type Activities = ReturnType<typeof createActivities>;
@@ -50,7 +51,7 @@ export function createVideoHooks(wiring: {
   const ledger = state.hookLedger();
   const applied: HookEventFacts[] = [];
   const { hookFirings } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10s' });
-  const hookRuns = metricMeter.createCounter('vodflow_hook_runs', undefined, 'hook runs by hook and outcome');
+  const { vodflowMetrics } = proxySinks<VodflowMetricSinks>();
 
   const videoForPayload = (): Record<string, unknown> => {
     const { log: _log, hooks: _hooks, ...view } = state.view();
@@ -97,11 +98,11 @@ export function createVideoHooks(wiring: {
       .then(
         ({ detail }) => {
           ledger.finish(run, { detail }, wiring.now());
-          hookRuns.add(1, { hook: run.hook, outcome: 'done' });
+          vodflowMetrics.count('hookRuns', { hook: run.hook, outcome: 'done' });
         },
         (err: unknown) => {
           ledger.finish(run, { error: messageOf(err) }, wiring.now());
-          hookRuns.add(1, { hook: run.hook, outcome: 'failed' });
+          vodflowMetrics.count('hookRuns', { hook: run.hook, outcome: 'failed' });
         },
       )
       .finally(() => wiring.onRunSettled());

@@ -1,7 +1,7 @@
 import type { HookRecords } from './hook-ledger';
 import type { FollowUpStage, PipelinePolicy, PolicyOverride } from '../common/pipeline-policy';
 import type { Milestone } from '../common/reconcile-policy';
-import type { WatchRecord } from './milestone-watch';
+import type { UpcomingCheck, WatchRecord } from './milestone-watch';
 import type { Outcome, ReviewVerdict, StageDetails, StreamResult } from './observation';
 import type { SNAPSHOT_VERSION } from './snapshot-format';
 
@@ -138,6 +138,8 @@ export interface VideoSnapshot {
   origin?: VideoOrigin;
   /** Deadlines and reconciliation checks of what the video awaits. */
   watch?: WatchRecord[];
+  /** The video's title, from its latest MediaBaseChangeComplete that set one (by EventTime). */
+  title?: { text: string; at: string };
   /** Milestones recovered from VOD's API because their event never came, per milestone (and 'delete'). */
   reconciled?: Partial<Record<Milestone | 'delete', number>>;
   /**
@@ -160,6 +162,10 @@ export interface VideoView extends Omit<VideoSnapshot, 'version' | 'dedupKeys' |
   policy: PipelinePolicy;
   /** Follow-ups planned for later (retries waiting out their backoff). */
   pendingRetries: { stage: FollowUpStage; attempt: number; notBefore: string }[];
+  /** When vodflow next asks VOD about each awaited milestone, from the moment the wait begins. */
+  upcomingChecks?: UpcomingCheck[];
+  /** When the workflow closes if no event comes (a late event reopens it); unset while work is due. */
+  idleCloseAt?: string;
 }
 
 export interface FollowUpAction {

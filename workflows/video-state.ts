@@ -15,6 +15,7 @@ import {
   type CheckOutcome,
   type CheckPlan,
   type GiveUp,
+  type UpcomingCheck,
 } from './milestone-watch';
 import type { Observation, StreamResult } from './observation';
 import { cancelRefusal, retryRefusal, type OperatorFacts } from './operator-actions';
@@ -128,6 +129,10 @@ export class VideoState {
     this.data.origin ??= origin;
   }
 
+  get title(): string | undefined {
+    return this.data.title?.text;
+  }
+
   get lastEventType(): string | undefined {
     return this.data.lastEvent?.type;
   }
@@ -163,6 +168,14 @@ export class VideoState {
     // VOD's API says when the video was created: a recent one is new, whatever events were lost.
     if (observed?.kind === 'uploaded' && observed.createdAt !== undefined)
       this.checkAge(observed.createdAt, now);
+    // The latest title wins whatever order its events come in (ties: the greater text, so that
+    // the order still does not matter).
+    if (observed?.kind === 'noted' && observed.title !== undefined) {
+      const current = this.data.title;
+      const title = { text: observed.title, at: observed.at };
+      if (!current || title.at > current.at || (title.at === current.at && title.text > current.text))
+        this.data.title = title;
+    }
     const keys = [`c:${input.contentKey}`];
     if (meta.messageId) keys.push(`m:${meta.region ?? ''}/${meta.queue ?? ''}/${meta.messageId}`);
     if (keys.some((key) => this.dedup.has(key))) {
@@ -425,6 +438,11 @@ export class VideoState {
   /** Checks due at `now` (ms), and when the next one is. */
   planChecks(policy: ReconcilePolicy, now: number): CheckPlan {
     return this.watch().plan(this.awaiting(policy), now);
+  }
+
+  /** The next check of each wait; reads only (a query calls it). */
+  upcomingChecks(policy: ReconcilePolicy): UpcomingCheck[] {
+    return new MilestoneWatch(this.data.watch ?? []).upcoming(this.awaiting(policy));
   }
 
   private watch(): MilestoneWatch {

@@ -6,10 +6,11 @@ import {
   condition,
   continueAsNew,
   isCancellation,
-  metricMeter,
+  proxySinks,
   patched,
   proxyActivities,
   proxyLocalActivities,
+  setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -25,7 +26,9 @@ import {
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
 import { applyOrReject } from './apply-or-reject';
+import type { VodflowMetricSinks } from './video-metrics';
 import {
+  describedAs,
   cancelVideoUpdate,
   retryHookUpdate,
   retryStageUpdate,
@@ -128,33 +131,9 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   // Runs recorded before deadlines existed replay without them.
   const watchDeadlines = isPatched('reconcile-deadlines');
 
-  // Replay-safe: the SDK emits workflow metrics only when the code runs for the first time.
-  const stageTransitions = metricMeter.createCounter(
-    'vodflow_stage_transitions',
-    undefined,
-    'videos entering a stage',
-  );
-  const followUps = metricMeter.createCounter(
-    'vodflow_follow_ups',
-    undefined,
-    'follow-up submissions by outcome',
-  );
-  // The real callback-loss rate: milestones whose event never came and that VOD's API supplied.
-  const reconciled = metricMeter.createCounter(
-    'vodflow_reconciled_events',
-    undefined,
-    'milestones recovered from the VOD API after their event was lost, by stage',
-  );
-  const reconcileChecks = metricMeter.createCounter(
-    'vodflow_reconcile_checks',
-    undefined,
-    'reconciliation checks by stage and what VOD answered',
-  );
-  const foreignVideos = metricMeter.createCounter(
-    'vodflow_foreign_videos',
-    undefined,
-    "videos of another VOD application, delivered through that application's callback to this deployment's queue",
-  );
+  // Replay-safe: sink calls are not history, and the worker skips them during replay.
+  const { vodflowMetrics } = proxySinks<VodflowMetricSinks>();
+
   // A continued or revived run does not count the stage it starts in again.
   let lastStage: string = input.carried ? state.stage() : '';
 
@@ -202,13 +181,25 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     lastEventAt = Date.now();
     if (result !== 'duplicate') changed = true;
   };
-  setHandler(vodEventSignal, receive);
+  setHandler(vodEventSignal, receive, describedAs(vodEventSignal));
   // Whatever a sender put in `events`: anything but a list is one input, recorded as rejected.
-  setHandler(vodEventsSignal, (args) => {
-    const events: unknown = args?.events;
-    for (const one of Array.isArray(events) ? events : [{}]) receive(one as VodEventSignalArgs);
-  });
-  setHandler(videoStateQuery, () => state.view());
+  setHandler(
+    vodEventsSignal,
+    (args) => {
+      const events: unknown = args?.events;
+      for (const one of Array.isArray(events) ? events : [{}]) receive(one as VodEventSignalArgs);
+    },
+    describedAs(vodEventsSignal),
+  );
+  setHandler(
+    videoStateQuery,
+    () => ({
+      ...state.view(),
+      upcomingChecks: watchDeadlines ? state.upcomingChecks(reconcilePolicy) : [],
+      idleCloseAt: idleCloseAtForView(),
+    }),
+    describedAs(videoStateQuery),
+  );
   setHandler(
     retryHookUpdate,
     ({ hook, occurrence }) =>
@@ -219,6 +210,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     {
       validator: ({ hook, occurrence }: { hook: string; occurrence?: string }) =>
         refuseWith(hooks ? hooks.retryRefusal(hook, occurrence) : 'this video runs no hooks'),
+      ...describedAs(retryHookUpdate),
     },
   );
   setHandler(
@@ -230,7 +222,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         const next = state.nextActions().find((a) => a.stage === retried);
         return { stage: retried, attempt: next?.attempt ?? 0 };
       }),
-    { validator: ({ stage }: { stage?: FollowUpStage }) => refuseWith(state.retryRefusal(stage)) },
+    {
+      ...describedAs(retryStageUpdate),
+      validator: ({ stage }: { stage?: FollowUpStage }) => refuseWith(state.retryRefusal(stage)),
+    },
   );
   setHandler(
     cancelVideoUpdate,
@@ -245,7 +240,10 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         changed = true;
         return { stage: state.stage() };
       }),
-    { validator: (_request: { reason?: string }) => refuseWith(state.cancelRefusal()) },
+    {
+      ...describedAs(cancelVideoUpdate),
+      validator: (_request: { reason?: string }) => refuseWith(state.cancelRefusal()),
+    },
   );
 
   const startFollowUp = (action: FollowUpAction): void => {
@@ -263,11 +261,11 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       .then(
         ({ jobId }) => {
           state.markSubmitted(action.stage, action.attempt, jobId);
-          followUps.add(1, { stage: action.stage, outcome: 'submitted' });
+          vodflowMetrics.count('followUps', { stage: action.stage, outcome: 'submitted' });
         },
         (err: unknown) => {
           state.markSubmitFailed(action.stage, action.attempt, failureOf(err), nowIso());
-          followUps.add(1, { stage: action.stage, outcome: 'failed' });
+          vodflowMetrics.count('followUps', { stage: action.stage, outcome: 'failed' });
         },
       )
       .finally(() => {
@@ -292,9 +290,9 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
         // Deterministic in a workflow: spreads the rechecks of many videos apart.
         jitter: Math.random(),
       });
-      reconcileChecks.add(1, { stage: wait.milestone, outcome });
-      if (applied > 0) reconciled.add(1, { stage: wait.milestone });
-      if (giveUp?.reason === 'missing') reconciled.add(1, { stage: 'delete' });
+      vodflowMetrics.count('reconcileChecks', { stage: wait.milestone, outcome });
+      if (applied > 0) vodflowMetrics.count('reconciled', { stage: wait.milestone });
+      if (giveUp?.reason === 'missing') vodflowMetrics.count('reconciled', { stage: 'delete' });
     };
     inCancellableScope(() =>
       reconcileMilestone({
@@ -335,8 +333,9 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       .then(
         (answer) => {
           state.recordApplication(answer, nowIso());
-          if (state.stage() === 'foreign')
-            foreignVideos.add(1, { app_id: 'appId' in answer ? answer.appId : '' });
+          if (state.stage() === 'foreign') {
+            vodflowMetrics.count('foreignVideos', { app_id: 'appId' in answer ? answer.appId : '' });
+          }
         },
         (err: unknown) => state.recordApplication({ problem: failureOf(err).message }, nowIso()),
       )
@@ -355,9 +354,14 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
       lastEvent: state.lastEventType ?? '',
     };
     if (attributes.stage !== lastStage) {
-      stageTransitions.add(1, { stage: attributes.stage });
+      vodflowMetrics.count('stageTransitions', { stage: attributes.stage });
       lastStage = attributes.stage;
     }
+    // Shown by the Web UI next to the summary; kept in memory only, so it costs no history event.
+    const title = state.title ? `“${state.title}”: ` : '';
+    setCurrentDetails(
+      `${title}stage ${attributes.stage} (${attributes.status}), last event ${attributes.lastEvent || '-'}`,
+    );
     const key = JSON.stringify(attributes);
     if (key === published) return;
     published = key;
@@ -377,6 +381,12 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   const maxHistory = limits.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS;
   const idleCloseMs = limits.idleCloseMs ?? DEFAULT_IDLE_CLOSE_MS;
+  // For the state query, which may not call patched(): the idle deadline when nothing else is due.
+  function idleCloseAtForView(): string | undefined {
+    const waiting = watchDeadlines && state.upcomingChecks(reconcilePolicy).length > 0;
+    if (waiting || inFlight > 0 || state.status() === 'attention') return undefined;
+    return new Date(lastEventAt + idleCloseMs).toISOString();
+  }
   const historyIsLong = (): boolean =>
     workflowInfo().continueAsNewSuggested || workflowInfo().historyLength >= maxHistory;
 

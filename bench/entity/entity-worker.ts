@@ -1,13 +1,14 @@
 import { Worker } from '@temporalio/worker';
 import { connectWorker } from '../../clients/temporal/connect';
 import { loadConfig } from '../../common/config';
+import { createLogger } from '../../workers/log';
 import { installRuntime } from '../../workers/runtime';
 
 // The entity workflow's own worker process, configured like vodflow's (VODFLOW_TASK_QUEUE,
 // VODFLOW_WORKER_*, VODFLOW_WORKFLOW_BUNDLE), so that the two ceilings differ only in the workflow.
 async function main(): Promise<void> {
   const config = loadConfig();
-  installRuntime(undefined);
+  installRuntime({ logger: createLogger('warn'), level: 'warn' });
   const connection = await connectWorker(config.temporal);
   const worker = await Worker.create({
     connection,

@@ -41,7 +41,7 @@ export async function connectWorker(config: TemporalConfig): Promise<NativeConne
 
 function unreachable(address: string, err: unknown): Error {
   return new Error(
-    `cannot reach Temporal at ${address} — is the server running? (start one with \`make demo\`; ` +
-      `set TEMPORAL_ADDRESS for another server): ${err instanceof Error ? err.message : String(err)}`,
+    `cannot reach Temporal at ${address}: ${err instanceof Error ? err.message : String(err)}. ` +
+      'Is the server running? (`make demo` starts one; --address or TEMPORAL_ADDRESS names another)',
   );
 }

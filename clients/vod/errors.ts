@@ -152,11 +152,18 @@ function errorText(error: unknown, field: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+// pop-core's HTTP layer glues "POST <url> failed." onto the socket's message with no space between.
+function withoutRequestSuffix(message: string): string {
+  return message.replace(/\s*[A-Z]+ \S+ failed\.$/, '');
+}
+
 /** The error for a failure below the API: no answer, a timeout, or an unreadable answer. */
 export function transportError(action: string, error: unknown): VodApiError {
   const name = errorText(error, 'name');
   const code = errorText(error, 'code');
-  const message = redact(errorText(error, 'message') || (typeof error === 'string' ? error : 'no message'));
+  const message = redact(
+    withoutRequestSuffix(errorText(error, 'message') || (typeof error === 'string' ? error : 'no message')),
+  );
   if (/Timeout/i.test(name) || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
     return new VodApiError({ action, code: 'RequestTimeout', kind: 'timeout', transient: true, message });
   }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { numberFlag, portFlag } from '../common/cli-flags';
+import { exitOnStartFailure, numberFlag, portFlag } from '../common/cli-flags';
 import { DEFAULT_ACCESS_KEY } from '../common/default-credentials';
 import { announceAndStopOnSignals, listen } from '../common/serve';
 import { buildSmqEmulator } from './app';
@@ -97,7 +97,4 @@ async function main(): Promise<void> {
   announceAndStopOnSignals('SMQ emulator', listening, () => emulator.stop());
 }
 
-main().catch((error: unknown) => {
-  console.error((error as Error).message);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

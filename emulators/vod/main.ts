@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { numberFlag, portFlag } from '../common/cli-flags';
+import { exitOnStartFailure, numberFlag, portFlag } from '../common/cli-flags';
 import { announceAndStopOnSignals, listen } from '../common/serve';
 import { DEFAULT_ACCESS_KEY } from '../common/default-credentials';
 import { buildVodEmulator } from './app';
@@ -120,7 +120,4 @@ async function main(): Promise<void> {
   announceAndStopOnSignals('vod emulator', listening, () => emulator.stop());
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnStartFailure);

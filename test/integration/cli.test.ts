@@ -1,34 +1,13 @@
-import { execFile } from 'node:child_process';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { connectClient } from '../../clients/temporal/connect';
 import { sweepScheduleId } from '../../common/workflow-ids';
 import { eventually } from '../helpers/eventually';
 import { REGION, startPipelineStack, type PipelineStack } from '../helpers/pipeline-stack';
-
-const BIN = path.resolve(__dirname, '..', '..', 'bin', 'vodflow.js');
-
-interface CliResult {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runVodflow } from '../helpers/vodflow-cli';
 
 // The vodflow command as a person runs it: a process, configured by the environment.
 describe('vodflow CLI', () => {
   let stack: PipelineStack;
-  const run = async (...args: string[]): Promise<CliResult> => {
-    try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...args], {
-        env: { ...process.env, ...stack.workerEnv },
-        cwd: path.dirname(BIN),
-      });
-      return { code: 0, stdout, stderr };
-    } catch (err) {
-      const failed = err as { code?: number; stdout?: string; stderr?: string };
-      return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-    }
-  };
+  const run = (...args: string[]) => runVodflow(args, stack.workerEnv);
 
   beforeAll(async () => {
     // No grace period: the sweep test's video was created a moment ago.
@@ -47,7 +26,8 @@ describe('vodflow CLI', () => {
     expect(status.code).toBe(0);
     expect(JSON.parse(status.stdout)).toMatchObject({ videoId, stage: 'ready' });
     const human = await run('status', videoId);
-    expect(human.stdout).toContain(`video ${videoId}: ready`);
+    expect(human.stdout).toContain(`video ${videoId} “cli video”: ready`);
+    expect(human.stdout).toMatch(/^closes when idle at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /m);
 
     await eventually(async () => {
       const listed = await run('list', '--stage', 'ready', '--json', '--limit', '500');
@@ -59,10 +39,24 @@ describe('vodflow CLI', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/refused: no stage has failed/);
 
-    const unknown = await run('status', 'ffffffffffffffffffffffffffffffff');
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/has seen no event of video/);
     expect((await run('list', '--stage', 'sideways')).code).toBe(2);
+    expect((await run('list', '--output', 'json')).code).toBe(0);
+  });
+
+  it('says "video X not found" (exit 1) for a video vodflow never saw, whatever the command', async () => {
+    const videoId = 'ffffffffffffffffffffffffffffffff';
+    for (const args of [
+      ['status', videoId],
+      ['retry', videoId],
+      ['cancel', videoId],
+    ]) {
+      const result = await run(...args);
+      expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      expect(result.stderr).toBe(`vodflow: video ${videoId} not found: vodflow has seen no event of it\n`);
+    }
+    const entry = await run('quarantine', 'show', 'no-such-message');
+    expect(entry.code).toBe(1);
+    expect(entry.stderr).toContain('quarantined message no-such-message not found');
   });
 
   it('lists, shows and redrives a quarantined message', async () => {

@@ -29,8 +29,24 @@ describe('docker-compose.yml', () => {
         'sweep-schedule',
         'vod-emulator',
         'worker',
+        'prometheus',
+        'grafana',
       ].sort(),
     );
+  });
+
+  it('runs Prometheus and Grafana only in the observability profile, over the files of deploy/', async () => {
+    const run = promisify(execFile);
+    await run('docker-compose', ['-f', COMPOSE_FILE, '--profile', 'observability', 'config', '--quiet'], {
+      cwd: ROOT,
+    });
+    const profiled = [
+      ...text.matchAll(/^ {2}([\w-]+):\n(?: {4}.*\n)*? {4}profiles: \['observability'\]/gm),
+    ].map((m) => m[1]);
+    expect(profiled.sort()).toEqual(['grafana', 'prometheus']);
+    const mounted = [...text.matchAll(/- \.\/(deploy\/[\w/.-]+):/g)].map((m) => m[1]);
+    expect(mounted.length).toBeGreaterThanOrEqual(3);
+    for (const folder of mounted) expect(existsSync(path.join(ROOT, folder))).toBe(true);
   });
 
   it('starts only programs that exist in the project', () => {

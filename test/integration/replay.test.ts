@@ -1,7 +1,8 @@
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { Worker } from '@temporalio/worker';
+import { Runtime, Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { vodflowMetricSinks } from '../../workers/vodflow-meter';
 import { HISTORY_FIXTURES } from '../helpers/history-recorder';
 import { sharedStack } from '../helpers/shared-stack';
 
@@ -18,7 +19,11 @@ describe('replay of recorded workflow histories', () => {
   it.each(files)('replays %s without nondeterminism', async (file) => {
     const history = historyFromJSON(JSON.parse(readFileSync(path.join(HISTORY_FIXTURES, file), 'utf8')));
     await Worker.runReplayHistory(
-      { workflowBundle: { codePath: sharedStack().workflowBundlePath } },
+      {
+        workflowBundle: { codePath: sharedStack().workflowBundlePath },
+        // Registered as the worker registers it; replay never calls it.
+        sinks: vodflowMetricSinks(Runtime.instance().metricMeter),
+      },
       history,
       file,
     );

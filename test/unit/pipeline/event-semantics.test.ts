@@ -227,4 +227,20 @@ describe('adopted videos', () => {
     expect(state.origin).toBe('new');
     expect(state.nextActions()).toEqual([{ stage: 'transcode', attempt: 1, notBefore: 0 }]);
   });
+
+  it('keeps the title of the latest change that set one, whatever order the changes come in', () => {
+    const titled = (EventTime: string, Title: Record<string, string>) => ({
+      EventType: 'MediaBaseChangeComplete',
+      EventTime,
+      MediaId: 'v1',
+      Status: 'success',
+      OperateMode: 'update',
+      MediaContent: { Title: JSON.stringify(Title) },
+    });
+    const state = VideoState.create('v1', NOW, { policy });
+    apply(state, titled('2026-11-25T08:05:00Z', { OldValue: 'draft', NewValue: 'Launch video' }));
+    apply(state, titled('2026-11-25T08:00:00Z', { NewValue: 'draft' }));
+    expect(state.title).toBe('Launch video');
+    expect(state.view().title).toEqual({ text: 'Launch video', at: '2026-11-25T08:05:00.000Z' });
+  });
 });

@@ -48,6 +48,16 @@ describe('transportError', () => {
     },
   );
 
+  it("keeps the socket's message readable: pop-core glues its request line onto it", () => {
+    const glued = nodeError(
+      'ECONNREFUSED',
+      'connect ECONNREFUSED 127.0.0.1:1POST http://127.0.0.1:1/?Action=SetMessageCallback failed.',
+    );
+    expect(transportError('SetMessageCallback', glued).message).toBe(
+      'SetMessageCallback failed: ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:1',
+    );
+  });
+
   it('treats pop-core timeouts as transient', () => {
     const timeout = Object.assign(new Error('ReadTimeout(10)'), { name: 'RequestTimeoutError' });
     expect(transportError('SubmitAIJob', timeout)).toMatchObject({ kind: 'timeout', transient: true });
