@@ -26,6 +26,8 @@ export interface ActivityDeps {
   vodQueries(region: string | undefined): VodQueries;
   log: PollerLog;
   heartbeatIntervalMs?: number;
+  /** Aborted when the worker begins to shut down (pollers stop at once and drain). */
+  shutdownSignal?: AbortSignal;
 }
 
 // Every activity of vodflow, built over injected clients so that the same code runs against real
@@ -39,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
       quarantine: createQuarantiner(deps),
       log: deps.log,
       heartbeatIntervalMs: deps.heartbeatIntervalMs,
+      shutdownSignal: deps.shutdownSignal,
     }),
     submitFollowUp: createSubmitFollowUp(deps),
     reconcileMilestone: createReconcileMilestone(deps),

@@ -75,6 +75,8 @@ const envSchema = z.object({
   VODFLOW_VISIBILITY_TIMEOUT_SECONDS: int.min(1).max(43_200).default(30),
   VODFLOW_POLL_RUN_MINUTES: int.min(1).max(60).default(5),
   VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS: int.min(2).max(600).default(30),
+  /** A message whose signal failed comes back after this many seconds; 0: after its visibility timeout. */
+  VODFLOW_RETRY_FAILED_AFTER_SECONDS: int.min(0).max(43_200).default(1),
 
   /**
    * Workflow executions a worker keeps in memory between their tasks. Each one costs memory for as
@@ -243,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       visibilityTimeoutSeconds: e.VODFLOW_VISIBILITY_TIMEOUT_SECONDS,
       runForMs: e.VODFLOW_POLL_RUN_MINUTES * 60_000,
       heartbeatTimeoutMs: e.VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS * 1000,
+      retryFailedAfterSeconds: e.VODFLOW_RETRY_FAILED_AFTER_SECONDS,
     }),
     metricsAddress: e.VODFLOW_METRICS_ADDRESS,
     worker: {

@@ -28,6 +28,11 @@ export const pollerOptionsSchema = z.object({
    * signalled after half of it get it extended (ChangeMessageVisibility).
    */
   visibilityTimeoutSeconds: z.number().int().min(1).max(43_200).default(30),
+  /**
+   * A message whose signal failed is made visible again after this many seconds (at once: 1, SMQ's
+   * least) instead of after the rest of its visibility timeout; 0 leaves it to its timeout.
+   */
+  retryFailedAfterSeconds: z.number().int().min(0).max(43_200).default(1),
   /** A poller silent for this long is presumed dead (its worker crashed) and restarted elsewhere. */
   heartbeatTimeoutMs: z
     .number()

@@ -1,7 +1,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FollowUpStage } from '../common/pipeline-policy';
 import type { DecodedVodEvent } from './event-facts';
+import type { PollerOptionsInput } from '../common/poller-options';
 import type { ConsumerStats } from './consumer-stats';
+import type { ConsumerView } from './consumer-state';
 import type { QuarantineEntry } from './quarantine-entry';
 import type { EventMeta, VideoStage, VideoView } from './video-state';
 
@@ -28,7 +30,10 @@ export const cancelVideoUpdate = defineUpdate<{ stage: VideoStage }, [{ reason?:
 
 // ---- consumer workflow ----
 export const consumerStatsQuery = defineQuery<ConsumerStats>('consumerStats');
+export const consumerStateQuery = defineQuery<ConsumerView>('consumerState');
 export const stopConsumerSignal = defineSignal('stopConsumer');
+/** New poller settings: the running poller finishes what it holds, the next run uses them. */
+export const configureConsumerUpdate = defineUpdate<ConsumerView, [PollerOptionsInput]>('configureConsumer');
 
 // ---- quarantined message workflow ----
 export interface QuarantineSighting {
