@@ -5,6 +5,7 @@ import { regionProblem } from '../common/regions';
 import { RefusedError, UsageError } from './output';
 import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
 import { withClient } from './temporal';
+import { consumers } from './consumer-commands';
 import { configureCallbackCommand, consume, dev, emulator, worker } from './stack-commands';
 import { sweepRun, sweepSchedule } from './sweep-commands';
 import { cancel, list, retry, status } from './video-commands';
@@ -17,7 +18,8 @@ const HELP: Record<string, string> = {
 commands:
   dev                                        the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C
   worker                                     run a vodflow worker (configuration from the environment)
-  consume [--region R --queue Q] [--shards N]   start the queue consumers (idempotent)
+  consume [--region R --queue Q] [--shards N]   start the queue consumers, or give them new settings
+  consumers [--json]                         running consumers: settings, last receive, counters, errors
   configure-callback --region R --queue Q [--events A,B] [--mns-endpoint URL]
                                              point VOD's event notifications at an SMQ queue
   emulator smq|vod [flags]                   run an emulator (--help lists its flags)
@@ -46,6 +48,8 @@ Run \`vodflow <command> --help\` for a command's options.`,
   worker: 'usage: vodflow worker   (configuration from the environment and .env; see .env.example)',
   consume:
     'usage: vodflow consume [--region R --queue Q] [--shards N]   (default: VODFLOW_QUEUES, VODFLOW_SHARDS)',
+  consumers:
+    'usage: vodflow consumers [--json]   (running consumers: settings, last receive, counters, last error)',
   'configure-callback':
     'usage: vodflow configure-callback --region R --queue Q [--events A,B] [--mns-endpoint URL]   (default events: ALL)',
   emulator: 'usage: vodflow emulator smq|vod [flags]   (vodflow emulator smq --help lists the flags)',
@@ -114,6 +118,8 @@ export async function runCli(argv: string[]): Promise<number> {
         if (action === 'now') return sweepRun(client, config, { region: values.region, json: values.json });
         throw new UsageError(`unknown sweep action ${action}\n${HELP.sweep}`);
       }
+      case 'consumers':
+        return consumers(client, { json: values.json });
       case 'status':
         return status(client, need(0, 'video id'), values.json);
       case 'list': {

@@ -72,8 +72,7 @@ export async function consume(options: { region?: string; queue?: string; shards
       taskQueue: config.temporal.taskQueue,
       poller: config.poller,
     });
-    for (const { workflowId, started } of results)
-      console.log(`${started ? 'started' : 'already running'}  ${workflowId}`);
+    for (const { workflowId, outcome } of results) console.log(`${outcome.padEnd(9)}  ${workflowId}`);
   });
 }
 
