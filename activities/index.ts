@@ -22,7 +22,7 @@ export interface ActivityDeps {
   reconcile?: ReconcilePolicy;
   queue(region: string, queue: string): QueuePort;
   followUps(region: string | undefined): FollowUpPort;
-  /** Read-only VOD calls of a region, rate-limited (reconciliation and the sweep). */
+  /** Read-only VOD calls of a region (reconciliation and the sweep; their task queue is rate-limited). */
   vodQueries(region: string | undefined): VodQueries;
   log: PollerLog;
   heartbeatIntervalMs?: number;

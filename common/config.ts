@@ -3,7 +3,7 @@ import { pollerOptionsSchema, type PollerOptions } from './poller-options';
 import { pipelinePolicySchema, type PipelinePolicy } from './pipeline-policy';
 import { reconcilePolicySchema, type ReconcilePolicy } from './reconcile-policy';
 import { parseExtraRegions, regionProblem } from './regions';
-import { DEFAULT_TASK_QUEUE } from './task-queues';
+import { DEFAULT_TASK_QUEUE, WORKER_ROLES, type WorkerRole } from './task-queues';
 
 // The one configuration of vodflow, read from the environment (and an optional .env file loaded by
 // the entry points) and validated here once. Every variable is documented in .env.example.
@@ -84,6 +84,12 @@ const envSchema = z.object({
    * task. Bounds the worker's memory whatever the number of open videos.
    */
   VODFLOW_WORKER_MAX_CACHED_WORKFLOWS: int.min(0).max(100_000).default(250),
+  /** What this worker process takes: workflows, pollers, vod-reads, vod-writes (comma-separated). */
+  VODFLOW_WORKER_ROLES: z
+    .string()
+    .default(WORKER_ROLES.join(','))
+    .transform((text) => text.split(',').map((role) => role.trim()))
+    .pipe(z.array(z.enum(WORKER_ROLES)).min(1)),
   /** Workflow tasks a worker runs at once. */
   VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: int.min(2).max(1_000).default(40),
 
@@ -108,7 +114,10 @@ const envSchema = z.object({
   VODFLOW_RECHECK_MAX_SECONDS: seconds.default(7_200),
   VODFLOW_RECONCILE_MAX_UNKNOWN_CHECKS: int.min(1).max(100).default(4),
   VODFLOW_RECONCILE_GIVE_UP_HOURS: z.coerce.number().positive().max(8_760).default(72),
-  /** Read-only VOD calls (reconciliation, sweep) per second, per region and worker process. */
+  /**
+   * Read-only VOD activities (reconciliation checks, sweeps) started per second on the read task
+   * queue, for all workers and regions together (the Temporal server enforces it).
+   */
   VODFLOW_VOD_QUERY_RATE: z.coerce.number().positive().max(1_000).default(10),
   VODFLOW_SWEEP_INTERVAL_MINUTES: z.coerce.number().positive().max(1_440).default(15),
   VODFLOW_SWEEP_WINDOW_HOURS: z.coerce.number().positive().max(8_760).default(24),
@@ -155,6 +164,7 @@ export interface VodflowConfig {
   sweep: { intervalMs: number; windowMs: number; graceMs: number };
   metricsAddress?: string;
   worker: { maxCachedWorkflows: number; maxConcurrentWorkflowTaskExecutions: number };
+  workerRoles: WorkerRole[];
 }
 
 export class ConfigError extends Error {
@@ -248,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       retryFailedAfterSeconds: e.VODFLOW_RETRY_FAILED_AFTER_SECONDS,
     }),
     metricsAddress: e.VODFLOW_METRICS_ADDRESS,
+    workerRoles: e.VODFLOW_WORKER_ROLES,
     worker: {
       maxCachedWorkflows: e.VODFLOW_WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentWorkflowTaskExecutions: e.VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,

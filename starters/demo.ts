@@ -112,6 +112,7 @@ async function main(): Promise<void> {
         config,
         jsonLog('worker', () => undefined),
       ),
+      vodReadsPerSecond: config.vodQueryRatePerSecond,
     });
     const workerRun = worker.run();
     cleanups.push(async () => {

@@ -28,6 +28,8 @@ export async function runWorker(): Promise<void> {
     deps: activityDepsFromConfig(config, log),
     workflowBundle: config.temporal.workflowBundle ? { codePath: config.temporal.workflowBundle } : undefined,
     tuning: config.worker,
+    roles: config.workerRoles,
+    vodReadsPerSecond: config.vodQueryRatePerSecond,
   });
   const stop = (signal: NodeJS.Signals): void => {
     log.info('shutting down', { signal });
@@ -39,6 +41,7 @@ export async function runWorker(): Promise<void> {
   // The pid lets a supervisor (or the benchmark) sample this process's memory.
   log.info('running', {
     taskQueue: config.temporal.taskQueue,
+    roles: config.workerRoles,
     address: config.temporal.address,
     pid: process.pid,
     ...config.worker,

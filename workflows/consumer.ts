@@ -14,6 +14,7 @@ import {
 import type { createActivities } from '../activities';
 import { pollerOptionsSchema, type PollerOptions } from '../common/poller-options';
 import type { ConsumerStats, PollerRunStats } from './consumer-stats';
+import { activityTaskQueues } from './activity-queues';
 import { ConsumerState, type ConsumerSnapshot, type ConsumerStatus } from './consumer-state';
 import {
   configureConsumerUpdate,
@@ -39,8 +40,9 @@ export interface ConsumerInput {
   state?: ConsumerSnapshot;
 }
 
-function pollerActivities(poller: PollerOptions) {
+function pollerActivities(poller: PollerOptions, taskQueue: string | undefined) {
   return proxyActivities<ReturnType<typeof createActivities>>({
+    taskQueue,
     // The poller returns by itself after runForMs; the margin covers draining in-flight work.
     startToCloseTimeout: poller.runForMs + 5 * 60_000,
     // Inputs recorded before this option existed carry none: keep the old 30 s.
@@ -53,6 +55,7 @@ function pollerActivities(poller: PollerOptions) {
 
 export async function smqConsumerWorkflow(input: ConsumerInput): Promise<ConsumerStats> {
   const identity = { region: input.region, queue: input.queue, shard: input.shard };
+  const pollerQueue = activityTaskQueues().pollers;
   const state = new ConsumerState(input, new Date().toISOString());
   let poller = input.poller;
   let stopping = false;
@@ -91,7 +94,7 @@ export async function smqConsumerWorkflow(input: ConsumerInput): Promise<Consume
   for (let run = 0; run < runs && !stopping; run++) {
     const settingsOfRun = settingsAsked;
     settingsApplied = settingsOfRun;
-    const { pollQueue } = pollerActivities(poller);
+    const { pollQueue } = pollerActivities(poller, pollerQueue);
     currentRun = new CancellationScope();
     try {
       const result = await currentRun.run(() => pollQueue({ ...identity, options: poller }));

@@ -58,8 +58,12 @@ const sameWait = (
 export class MilestoneWatch {
   constructor(private readonly records: WatchRecord[]) {}
 
-  /** Which checks are due at `now`; forgets records of waits that are over. */
-  plan(awaited: readonly AwaitedMilestone[], now: number): CheckPlan {
+  /**
+   * Which checks are due at `now`; forgets records of waits that are over. With a `jitterSeed` (the
+   * video id), each first check comes up to 20% later, by an amount fixed per video and wait, so
+   * that videos uploaded together are not checked together.
+   */
+  plan(awaited: readonly AwaitedMilestone[], now: number, jitterSeed?: string): CheckPlan {
     for (let i = this.records.length - 1; i >= 0; i--) {
       if (!awaited.some((wait) => sameWait(wait, this.records[i]))) this.records.splice(i, 1);
     }
@@ -68,7 +72,14 @@ export class MilestoneWatch {
     for (const wait of awaited) {
       const record = this.find(wait);
       if (record?.gaveUp) continue;
-      const at = record ? Date.parse(record.nextCheckAt) : Date.parse(wait.since) + wait.firstCheckDelayMs;
+      const firstDelay =
+        jitterSeed === undefined
+          ? wait.firstCheckDelayMs
+          : Math.round(
+              wait.firstCheckDelayMs *
+                (1 + 0.2 * stableFraction(`${jitterSeed}:${wait.milestone}:${wait.attempt}`)),
+            );
+      const at = record ? Date.parse(record.nextCheckAt) : Date.parse(wait.since) + firstDelay;
       if (at <= now) due.push(wait);
       else nextAt = Math.min(nextAt ?? Infinity, at);
     }
@@ -121,4 +132,14 @@ export class MilestoneWatch {
   private find(wait: { milestone: Milestone; attempt: number }): WatchRecord | undefined {
     return this.records.find((record) => sameWait(record, wait));
   }
+}
+
+/** A number in [0, 1) that depends only on `text` (FNV-1a): the same on every replay and run. */
+export function stableFraction(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash / 2 ** 32;
 }

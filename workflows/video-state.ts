@@ -418,9 +418,9 @@ export class VideoState {
     return waits;
   }
 
-  /** Checks due at `now` (ms), and when the next one is. */
-  planChecks(policy: ReconcilePolicy, now: number): CheckPlan {
-    return this.watch().plan(this.awaiting(policy), now);
+  /** Checks due at `now` (ms), and when the next one is; first checks jittered per video when asked. */
+  planChecks(policy: ReconcilePolicy, now: number, jitterFirstChecks = false): CheckPlan {
+    return this.watch().plan(this.awaiting(policy), now, jitterFirstChecks ? this.videoId : undefined);
   }
 
   private watch(): MilestoneWatch {

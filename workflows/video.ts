@@ -24,6 +24,7 @@ import {
   VOD_STATUS,
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
+import { activityTaskQueues } from './activity-queues';
 import { applyOrReject } from './apply-or-reject';
 import {
   cancelVideoUpdate,
@@ -76,15 +77,19 @@ const DEFAULT_IDLE_CLOSE_MS = 30 * 24 * 3_600_000;
 
 export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSnapshot> {
   const limits = input.limits ?? {};
+  const queues = activityTaskQueues();
   const { submitFollowUp } = proxyActivities<ReturnType<typeof createActivities>>({
+    taskQueue: queues.vodWrites,
     startToCloseTimeout: limits.followUpTimeoutMs ?? 60_000,
     // Transient VOD errors are retried here; permanent ones come back as non-retryable failures and
     // count as a failed attempt of the stage (whose own retries follow the pipeline policy).
     retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
   });
-  // Reconciliation reads VOD's API: rate-limited in the worker, and retried here while VOD is
-  // throttling or unavailable. A check that still fails is recorded and repeated later.
+  // Reconciliation reads VOD's API: on the read queue, whose rate the server limits for every worker
+  // (a check waits there, not inside its timeout), and retried here while VOD is throttling or
+  // unavailable. A check that still fails is recorded and repeated later.
   const { reconcileMilestone } = proxyActivities<ReturnType<typeof createActivities>>({
+    taskQueue: queues.vodReads,
     startToCloseTimeout: '1 minute',
     // Bounded so that a continue-as-new waiting for in-flight work is not held up for long.
     retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 4 },
@@ -105,6 +110,8 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   const reconcilePolicy: ReconcilePolicy = { ...DEFAULT_RECONCILE_POLICY, ...input.reconcile };
   // Runs recorded before deadlines existed replay without them.
   const watchDeadlines = patched('reconcile-deadlines');
+  // Videos that began before first checks were jittered keep their recorded schedule.
+  const jitterFirstChecks = patched('jittered-first-checks');
 
   // Replay-safe: the SDK emits workflow metrics only when the code runs for the first time.
   const stageTransitions = metricMeter.createCounter(
@@ -317,7 +324,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     }
     const now = Date.now();
     for (const action of actions) if (action.notBefore <= now) startFollowUp(action);
-    const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now) : { due: [] };
+    const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now, jitterFirstChecks) : { due: [] };
     for (const wait of checks.due) startCheck(wait);
     publish();
 
