@@ -167,6 +167,9 @@ export interface VodflowConfig {
   workerRoles: WorkerRole[];
 }
 
+// First reconciliation checks of new videos come up to 20% late (see reconcilePolicySchema).
+const FIRST_CHECK_JITTER = 0.2;
+
 export class ConfigError extends Error {
   override name = 'ConfigError';
 }
@@ -269,6 +272,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
     },
     reconcile: reconcilePolicySchema.parse({
       enabled: e.VODFLOW_RECONCILE,
+      firstCheckJitter: FIRST_CHECK_JITTER,
       uploadMs: secondsToMs(e.VODFLOW_DEADLINE_UPLOAD_SECONDS),
       transcodeMs: secondsToMs(e.VODFLOW_DEADLINE_TRANSCODE_SECONDS),
       transcodePerSourceMinuteMs: secondsToMs(e.VODFLOW_DEADLINE_TRANSCODE_PER_SOURCE_MINUTE_SECONDS),

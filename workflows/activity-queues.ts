@@ -1,10 +1,9 @@
-import { patched, workflowInfo } from '@temporalio/workflow';
+import { workflowInfo } from '@temporalio/workflow';
 import { pipelineTaskQueues, type PipelineTaskQueues } from '../common/task-queues';
 
-// The task queue each kind of activity goes to, named after the workflow's own. A workflow that
-// began before activities had queues of their own keeps scheduling them on its own queue (the
-// workflow worker still takes every activity there); unset fields mean exactly that.
-export function activityTaskQueues(): Partial<PipelineTaskQueues> {
-  if (!patched('activities-on-own-task-queues')) return {};
+// The task queue each kind of activity goes to, named after the workflow's own. No patch: replay
+// does not compare an activity's task queue, and activities scheduled on the workflow queue before
+// the split are still taken there (the workflow worker registers them all).
+export function activityTaskQueues(): PipelineTaskQueues {
   return pipelineTaskQueues(workflowInfo().taskQueue);
 }

@@ -59,11 +59,15 @@ export class MilestoneWatch {
   constructor(private readonly records: WatchRecord[]) {}
 
   /**
-   * Which checks are due at `now`; forgets records of waits that are over. With a `jitterSeed` (the
-   * video id), each first check comes up to 20% later, by an amount fixed per video and wait, so
-   * that videos uploaded together are not checked together.
+   * Which checks are due at `now`; forgets records of waits that are over. With a jitter, each first
+   * check comes up to `fraction` of its delay later, by an amount fixed by `seed` (the video id) and
+   * the wait, so that videos uploaded together are not checked together.
    */
-  plan(awaited: readonly AwaitedMilestone[], now: number, jitterSeed?: string): CheckPlan {
+  plan(
+    awaited: readonly AwaitedMilestone[],
+    now: number,
+    jitter?: { seed: string; fraction: number },
+  ): CheckPlan {
     for (let i = this.records.length - 1; i >= 0; i--) {
       if (!awaited.some((wait) => sameWait(wait, this.records[i]))) this.records.splice(i, 1);
     }
@@ -72,13 +76,12 @@ export class MilestoneWatch {
     for (const wait of awaited) {
       const record = this.find(wait);
       if (record?.gaveUp) continue;
-      const firstDelay =
-        jitterSeed === undefined
-          ? wait.firstCheckDelayMs
-          : Math.round(
-              wait.firstCheckDelayMs *
-                (1 + 0.2 * stableFraction(`${jitterSeed}:${wait.milestone}:${wait.attempt}`)),
-            );
+      const firstDelay = jitter
+        ? Math.round(
+            wait.firstCheckDelayMs *
+              (1 + jitter.fraction * stableFraction(`${jitter.seed}:${wait.milestone}:${wait.attempt}`)),
+          )
+        : wait.firstCheckDelayMs;
       const at = record ? Date.parse(record.nextCheckAt) : Date.parse(wait.since) + firstDelay;
       if (at <= now) due.push(wait);
       else nextAt = Math.min(nextAt ?? Infinity, at);

@@ -418,9 +418,15 @@ export class VideoState {
     return waits;
   }
 
-  /** Checks due at `now` (ms), and when the next one is; first checks jittered per video when asked. */
-  planChecks(policy: ReconcilePolicy, now: number, jitterFirstChecks = false): CheckPlan {
-    return this.watch().plan(this.awaiting(policy), now, jitterFirstChecks ? this.videoId : undefined);
+  /** Checks due at `now` (ms), and when the next one is. */
+  planChecks(policy: ReconcilePolicy, now: number): CheckPlan {
+    // Inputs written before the jitter existed carry none: their recorded schedule stays.
+    const jitter = policy.firstCheckJitter ?? 0;
+    return this.watch().plan(
+      this.awaiting(policy),
+      now,
+      jitter > 0 ? { seed: this.videoId, fraction: jitter } : undefined,
+    );
   }
 
   private watch(): MilestoneWatch {

@@ -110,8 +110,6 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   const reconcilePolicy: ReconcilePolicy = { ...DEFAULT_RECONCILE_POLICY, ...input.reconcile };
   // Runs recorded before deadlines existed replay without them.
   const watchDeadlines = patched('reconcile-deadlines');
-  // Videos that began before first checks were jittered keep their recorded schedule.
-  const jitterFirstChecks = patched('jittered-first-checks');
 
   // Replay-safe: the SDK emits workflow metrics only when the code runs for the first time.
   const stageTransitions = metricMeter.createCounter(
@@ -324,7 +322,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     }
     const now = Date.now();
     for (const action of actions) if (action.notBefore <= now) startFollowUp(action);
-    const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now, jitterFirstChecks) : { due: [] };
+    const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now) : { due: [] };
     for (const wait of checks.due) startCheck(wait);
     publish();
 

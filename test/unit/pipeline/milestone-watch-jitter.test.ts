@@ -11,7 +11,8 @@ const start = Date.parse(SINCE);
 
 // When the plan puts the first check of `wait` for this video.
 function firstCheckAt(videoId: string | undefined): number | undefined {
-  return new MilestoneWatch([]).plan([wait], start, videoId).nextAt;
+  const jitter = videoId === undefined ? undefined : { seed: videoId, fraction: 0.2 };
+  return new MilestoneWatch([]).plan([wait], start, jitter).nextAt;
 }
 
 describe('first reconciliation checks', () => {
