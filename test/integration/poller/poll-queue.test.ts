@@ -8,6 +8,7 @@ import { smqQueuePort } from '../../../activities/smq-queue-port';
 import type { QueuePort } from '../../../activities/queue-port';
 import type { PollerRunResult } from '../../../workflows/consumer-stats';
 import { eventually } from '../../helpers/eventually';
+import { recordingMeter } from '../../helpers/recording-meter';
 import { startSmqEmulator, type RunningSmqEmulator } from '../../helpers/smq-emulator';
 
 // The poller activity against the SMQ emulator over HTTP (the official SDK underneath), with the
@@ -242,12 +243,16 @@ describe('pollQueue', () => {
       endpoint: smq.endpoint,
     });
     const { deps, logs } = harness(client);
-    const result = await run(new MockActivityEnvironment(), deps, name, {
+    const { meter, samples } = recordingMeter();
+    const result = await run(new MockActivityEnvironment(undefined, { metricMeter: meter }), deps, name, {
       receivers: 2,
       runForMs: 60 * 60_000,
     });
     expect(result.setupError).toMatchObject({ code: 'QueueNotExist' });
     expect(result.receiveFailures).toBeGreaterThanOrEqual(1);
+    const counted = samples.filter((sample) => sample.name === 'vodflow_smq_receive_failures_total');
+    expect(counted.length).toBe(result.receiveFailures);
+    expect(counted[0]?.tags).toMatchObject({ code: 'queue_not_exist', queue: name, region: REGION });
     // Both loops met it; it is logged once.
     expect(logs.filter((line) => line.startsWith('SMQ refuses'))).toHaveLength(1);
   });
