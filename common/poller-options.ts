@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// How one poller activity run drains its queue. Part of the consumer workflow's input, so a change
-// of configuration reaches running consumers at their next continue-as-new.
+// How one poller activity run drains its queue. Part of the consumer workflow's input; `vodflow
+// consume` gives running consumers new settings by update, which their next poller run uses.
 export const pollerOptionsSchema = z.object({
   /** How long one activity run polls before it returns (the consumer starts the next run). */
   runForMs: z
