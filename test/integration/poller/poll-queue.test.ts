@@ -235,6 +235,33 @@ describe('pollQueue', () => {
     expect(await smq.admin.messages(name)).toEqual([]);
   });
 
+  it('returns, without failing, once its worker begins to shut down, after finishing what it holds', async () => {
+    const { name, client } = await freshQueue(30);
+    await client.sendMessage(uploadBody('at-shutdown'));
+    const held = deferred();
+    let signalStarted = false;
+    const { deps, logs } = harness(client, async () => {
+      signalStarted = true;
+      await held.promise;
+      return 'signalled';
+    });
+    const shutdown = new AbortController();
+    const running = run(new MockActivityEnvironment(), { ...deps, shutdownSignal: shutdown.signal }, name, {
+      receivers: 2,
+      waitSeconds: 30,
+      runForMs: 60 * 60_000,
+    });
+    await eventually(() => expect(signalStarted).toBe(true));
+    shutdown.abort();
+    await eventually(() =>
+      expect(logs).toContain('poller stopping: finishing the signals and deletes of its in-flight messages'),
+    );
+    held.resolve();
+    // The consumer starts its next run on a worker that is not stopping.
+    await expect(running).resolves.toMatchObject({ received: 1, signalled: 1, deleted: 1 });
+    expect(await smq.admin.messages(name)).toEqual([]);
+  });
+
   it('reports a missing queue as a setup error instead of failing', async () => {
     const name = `missing-${randomUUID().slice(0, 8)}`;
     const client = new SmqClient(name, {
