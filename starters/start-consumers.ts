@@ -12,20 +12,26 @@ export interface StartConsumersInput {
   poller: PollerOptions;
   /** Poller runs per consumer workflow run before continue-as-new (default in the workflow). */
   runsPerWorkflowRun?: number;
+  /** How long a running consumer may take to accept new settings (a worker must run it); default 20 s. */
+  updateWaitMs?: number;
 }
 
 /**
  * `started`: it was not running; `updated`: it was, with other settings, which it now uses;
  * `unchanged`: it was, with these settings; `stopped`: a shard beyond `shards`, told to stop;
- * `outdated`: a consumer of an older release, which takes no new settings until it is restarted.
+ * `outdated`: a consumer of an older release, which takes no new settings until it is restarted;
+ * `unanswered`: no worker took the new settings in time (none running?): run it again later.
  */
-export type ConsumerOutcome = 'started' | 'updated' | 'unchanged' | 'stopped' | 'outdated';
+export type ConsumerOutcome = 'started' | 'updated' | 'unchanged' | 'stopped' | 'outdated' | 'unanswered';
 
 export interface StartedConsumer {
   workflowId: string;
   outcome: ConsumerOutcome;
 }
 
+const DEFAULT_UPDATE_WAIT_MS = 20_000;
+// gRPC's status code for a call that ran out of time.
+const GRPC_DEADLINE_EXCEEDED = 4;
 const RUNNING_CONSUMERS = `WorkflowType = 'smqConsumerWorkflow' AND ExecutionStatus = 'Running'`;
 
 // Brings the consumers of each queue to what the configuration says: one workflow per shard, started
@@ -49,7 +55,8 @@ export async function startConsumers(client: Client, input: StartConsumersInput)
         results.push({ workflowId, outcome: 'started' });
       } catch (err) {
         if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-        results.push({ workflowId, outcome: await reconfigure(client, workflowId, input.poller) });
+        const waitMs = input.updateWaitMs ?? DEFAULT_UPDATE_WAIT_MS;
+        results.push({ workflowId, outcome: await reconfigure(client, workflowId, input.poller, waitMs) });
       }
     }
   }
@@ -61,16 +68,26 @@ async function reconfigure(
   client: Client,
   workflowId: string,
   poller: PollerOptions,
+  waitMs: number,
 ): Promise<ConsumerOutcome> {
   const handle = client.workflow.getHandle<typeof smqConsumerWorkflow>(workflowId);
+  // The query and the update both need a worker to answer: neither may wait longer than waitMs.
+  const deadline = Date.now() + waitMs;
   let current: PollerOptions;
   try {
-    current = (await handle.query(consumerStateQuery)).settings;
-  } catch {
-    return 'outdated';
+    current = (await client.withDeadline(deadline, () => handle.query(consumerStateQuery))).settings;
+  } catch (err) {
+    return isDeadlineExceeded(err) ? 'unanswered' : 'outdated';
   }
   if (sameSettings(current, poller)) return 'unchanged';
-  await handle.executeUpdate(configureConsumerUpdate, { args: [poller] });
+  try {
+    await client.withDeadline(deadline, () =>
+      handle.executeUpdate(configureConsumerUpdate, { args: [poller] }),
+    );
+  } catch (err) {
+    if (isDeadlineExceeded(err)) return 'unanswered';
+    throw err;
+  }
   return 'updated';
 }
 
@@ -93,4 +110,11 @@ async function stopSurplusShards(
     stopped.push({ workflowId: execution.workflowId, outcome: 'stopped' });
   }
   return stopped;
+}
+
+function isDeadlineExceeded(err: unknown): boolean {
+  for (let cause = err; cause instanceof Error; cause = cause.cause) {
+    if ((cause as { code?: unknown }).code === GRPC_DEADLINE_EXCEEDED) return true;
+  }
+  return false;
 }

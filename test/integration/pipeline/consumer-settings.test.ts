@@ -1,3 +1,4 @@
+import { connectClient } from '../../../clients/temporal/connect';
 import { pollerOptionsSchema } from '../../../common/poller-options';
 import { consumerWorkflowId } from '../../../common/workflow-ids';
 import { startConsumers } from '../../../starters/start-consumers';
@@ -72,6 +73,32 @@ describe('consumer settings', () => {
     await stack.waitForStage(second, 'ready');
     expect((await consumer.describe()).status.name).toBe('RUNNING');
     await recordHistory(consumer, 'consumer-v1-reconfigured');
+  });
+});
+
+describe('consumer settings without a worker', () => {
+  let stack: PipelineStack;
+  afterAll(async () => {
+    await stack?.restartWorker();
+    await stack?.close();
+  });
+
+  it('says that no worker took the new settings instead of waiting for one', async () => {
+    stack = await startPipelineStack({ inProcessWorker: false, poller: { receivers: 1 } });
+    await stack.startConsumer();
+    const { client, close } = await connectClient(stack.config.temporal);
+    try {
+      const [result] = await startConsumers(client, {
+        queues: [{ region: REGION, queue: stack.queueName }],
+        shards: 1,
+        taskQueue: stack.taskQueue,
+        poller: pollerOptionsSchema.parse({ receivers: 4 }),
+        updateWaitMs: 2_000,
+      });
+      expect(result?.outcome).toBe('unanswered');
+    } finally {
+      await close();
+    }
   });
 });
 
