@@ -1,4 +1,8 @@
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import {
+  QueryNotRegisteredError,
+  WorkflowExecutionAlreadyStartedError,
+  type Client,
+} from '@temporalio/client';
 import type { QueueRef } from '../common/config';
 import type { PollerOptions } from '../common/poller-options';
 import { consumerFromWorkflowId, consumerWorkflowId } from '../common/workflow-ids';
@@ -20,7 +24,7 @@ export interface StartConsumersInput {
  * `started`: it was not running; `updated`: it was, with other settings, which it now uses;
  * `unchanged`: it was, with these settings; `stopped`: a shard beyond `shards`, told to stop;
  * `outdated`: a consumer of an older release, which takes no new settings until it is restarted;
- * `unanswered`: no worker took the new settings in time (none running?): run it again later.
+ * `unanswered`: no worker answered for it in time (none running?): run it again later.
  */
 export type ConsumerOutcome = 'started' | 'updated' | 'unchanged' | 'stopped' | 'outdated' | 'unanswered';
 
@@ -77,7 +81,8 @@ async function reconfigure(
   try {
     current = (await client.withDeadline(deadline, () => handle.query(consumerStateQuery))).settings;
   } catch (err) {
-    return isDeadlineExceeded(err) ? 'unanswered' : 'outdated';
+    // No worker, or none that has run it yet: its state cannot be read now.
+    return err instanceof QueryNotRegisteredError ? 'outdated' : 'unanswered';
   }
   if (sameSettings(current, poller)) return 'unchanged';
   try {
