@@ -133,7 +133,7 @@ export function createPollQueue(deps: PollerDeps) {
 
     async function receiveLoop(): Promise<void> {
       let errorsInARow = 0;
-      while (!run.signal.aborted) {
+      while (!run.reason) {
         let messages: ReceivedMessage[];
         try {
           const secondsLeft = Math.floor((stopAt - Date.now()) / 1000);
@@ -157,7 +157,7 @@ export function createPollQueue(deps: PollerDeps) {
             RECEIVE_ERROR_BACKOFF_MS[Math.min(errorsInARow, RECEIVE_ERROR_BACKOFF_MS.length - 1)] ?? 1_000;
           errorsInARow += 1;
           deps.log.warn('receive failed; retrying', { region, queue, error: String(err), pauseMs: pause });
-          await abortableSleep(pause, run.signal);
+          await abortableSleep(Math.min(pause, Math.max(0, stopAt - Date.now())), run.signal);
           continue;
         }
         if (messages.length === 0) continue;

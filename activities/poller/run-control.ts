@@ -4,8 +4,10 @@
 export type StopReason = 'deadline' | 'cancelled' | 'shutdown' | 'failed' | 'setup';
 
 // One abort signal per activity run. Whatever stops the run first (deadline, cancellation, worker
-// shutdown, a failed loop) aborts it: every receive loop and long poll sees the same signal, and the
-// first reason and error are kept for the run's outcome.
+// shutdown, a failed loop) sets `reason`, which every receive loop checks, and keeps the first error
+// for the run's outcome. All but the deadline also abort the signal, which ends the long polls under
+// way: a message the server hands out at that moment is lost to this run and comes back after its
+// visibility timeout. The deadline needs no abort: each long poll already ends by then.
 export class RunControl {
   private readonly controller = new AbortController();
   private stopReason: StopReason | undefined;
@@ -35,7 +37,7 @@ export class RunControl {
     if (this.stopReason) return;
     this.stopReason = reason;
     this.stopError = error;
-    this.controller.abort();
+    if (reason !== 'deadline') this.controller.abort();
   }
 
   /**

@@ -150,7 +150,13 @@ describe('pollQueue', () => {
       runForMs: 1_000,
       retryFailedAfterSeconds: 1,
     });
-    expect(result).toMatchObject({ received: 1, signalFailures: 1, released: 1, deleted: 0 });
+    // The run may receive it again before it ends: each failed signal is released.
+    expect(result.signalFailures).toBeGreaterThanOrEqual(1);
+    expect(result).toMatchObject({
+      received: result.signalFailures,
+      released: result.signalFailures,
+      deleted: 0,
+    });
     expect(logs).toContain('could not record messages; they will be redelivered');
     // Visible again long before the queue's ten minutes.
     await eventually(async () => {
