@@ -28,7 +28,7 @@ export interface ActivityDeps {
   reconcile?: ReconcilePolicy;
   queue(region: string, queue: string): QueuePort;
   followUps(region: string | undefined): FollowUpPort;
-  /** Read-only VOD calls of a region, rate-limited (reconciliation and the sweep). */
+  /** Read-only VOD calls of a region (reconciliation and the sweep; their task queue is rate-limited). */
   vodQueries(region: string | undefined): VodQueries;
   /** Which VOD applications the deployment serves (VOD's default one when absent). */
   applications?: ApplicationScope;
@@ -38,6 +38,8 @@ export interface ActivityDeps {
   /** The worker's meter with snake_case labels (workers/vodflow-meter.ts); tests go without. */
   metrics?: MetricMeter;
   heartbeatIntervalMs?: number;
+  /** Aborted when the worker begins to shut down (pollers stop at once and drain). */
+  shutdownSignal?: AbortSignal;
 }
 
 // Every activity of vodflow, built over injected clients so that the same code runs against real
@@ -54,6 +56,7 @@ export function createActivities(deps: ActivityDeps) {
       log: deps.log,
       metrics: deps.metrics,
       heartbeatIntervalMs: deps.heartbeatIntervalMs,
+      shutdownSignal: deps.shutdownSignal,
     }),
     submitFollowUp: createSubmitFollowUp(deps),
     reconcileMilestone: createReconcileMilestone(deps),

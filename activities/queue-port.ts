@@ -17,8 +17,11 @@ export interface DeleteFailure {
 }
 
 export interface QueuePort {
-  /** Long-polls for up to `max` messages; an empty queue is an empty array, not an error. */
-  receive(max: number, waitSeconds: number): Promise<ReceivedMessage[]>;
+  /**
+   * Long-polls for up to `max` messages; an empty queue is an empty array, not an error. An abort
+   * ends the long poll at once with an empty array.
+   */
+  receive(max: number, waitSeconds: number, signal?: AbortSignal): Promise<ReceivedMessage[]>;
   deleteBatch(receiptHandles: string[]): Promise<{ failed: DeleteFailure[] }>;
   /** Returns the new receipt handle; the old one is dead from then on. */
   changeVisibility(receiptHandle: string, visibilityTimeoutSeconds: number): Promise<string>;

@@ -5,8 +5,8 @@ import type { QueuePort } from './queue-port';
 // JSON) is the event decoder's business, and a redriven body goes back exactly as it came.
 export function smqQueuePort(client: SmqClient): QueuePort {
   return {
-    async receive(max, waitSeconds) {
-      const messages = await client.receiveMessages(max, waitSeconds);
+    async receive(max, waitSeconds, signal) {
+      const messages = await client.receiveMessages(max, waitSeconds, signal);
       return messages.map((m) => ({
         messageId: m.messageId,
         receiptHandle: m.receiptHandle,

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import packageJson from '../package.json';
 import { addGlobalOptions, applyConnectionFlags, globalsOf } from './global-options';
+import { registerConsumerCommands } from './consumer-commands';
 import { registerHookCommands } from './hook-commands';
 import { registerQuarantineCommands } from './quarantine-commands';
 import { registerStackCommands } from './stack-commands';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   program.hook('preAction', (_program, action) => applyConnectionFlags(globalsOf(action)));
 
   registerStackCommands(program);
+  registerConsumerCommands(program);
   registerVideoCommands(program);
   registerSweepCommands(program);
   registerQuarantineCommands(program);

@@ -72,8 +72,7 @@ export async function consume(options: { region?: string; queue?: string; shards
       taskQueue: config.temporal.taskQueue,
       poller: config.poller,
     });
-    for (const { workflowId, started } of results)
-      console.log(`${started ? 'started' : 'already running'}  ${workflowId}`);
+    for (const { workflowId, outcome } of results) console.log(`${outcome.padEnd(9)}  ${workflowId}`);
   });
 }
 
@@ -132,7 +131,9 @@ export function registerStackCommands(program: Command): void {
 
   program
     .command('consume')
-    .description('start the queue consumers, idempotently (default: $VODFLOW_QUEUES, $VODFLOW_SHARDS)')
+    .description(
+      'start the queue consumers, or give running ones these settings; surplus shards stop (default: $VODFLOW_QUEUES, $VODFLOW_SHARDS)',
+    )
     .addOption(regionOption('region of the one queue to consume (with --queue)'))
     .option('--queue <name>', 'the one queue to consume (with --region)')
     .option('--shards <n>', 'consumers per queue, 1..64', wholeNumber(1, 64))

@@ -4,7 +4,7 @@ import { pollerOptionsSchema, type PollerOptions } from './poller-options';
 import { pipelinePolicySchema, type PipelinePolicy } from './pipeline-policy';
 import { reconcilePolicySchema, type ReconcilePolicy } from './reconcile-policy';
 import { parseExtraRegions, regionProblem } from './regions';
-import { DEFAULT_TASK_QUEUE } from './task-queues';
+import { DEFAULT_TASK_QUEUE, WORKER_ROLES, type WorkerRole } from './task-queues';
 
 // The one configuration of vodflow, read from the environment (and an optional .env file loaded by
 // the entry points) and validated here once. Every variable is documented in .env.example.
@@ -83,6 +83,8 @@ const envSchema = z.object({
   VODFLOW_VISIBILITY_TIMEOUT_SECONDS: int.min(1).max(43_200).default(30),
   VODFLOW_POLL_RUN_MINUTES: int.min(1).max(60).default(5),
   VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS: int.min(2).max(600).default(30),
+  /** A message whose signal failed comes back after this many seconds; 0: after its visibility timeout. */
+  VODFLOW_RETRY_FAILED_AFTER_SECONDS: int.min(0).max(43_200).default(1),
 
   /**
    * Workflow executions a worker keeps in memory between their tasks. Each one costs memory for as
@@ -90,6 +92,12 @@ const envSchema = z.object({
    * task. Bounds the worker's memory whatever the number of open videos.
    */
   VODFLOW_WORKER_MAX_CACHED_WORKFLOWS: int.min(0).max(100_000).default(250),
+  /** What this worker process takes: workflows, pollers, vod-reads, vod-writes (comma-separated). */
+  VODFLOW_WORKER_ROLES: z
+    .string()
+    .default(WORKER_ROLES.join(','))
+    .transform((text) => text.split(',').map((role) => role.trim()))
+    .pipe(z.array(z.enum(WORKER_ROLES)).min(1)),
   /** Workflow tasks a worker runs at once. */
   VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: int.min(2).max(1_000).default(40),
 
@@ -119,7 +127,10 @@ const envSchema = z.object({
   VODFLOW_RECHECK_MAX_SECONDS: seconds.default(7_200),
   VODFLOW_RECONCILE_MAX_UNKNOWN_CHECKS: int.min(1).max(100).default(4),
   VODFLOW_RECONCILE_GIVE_UP_HOURS: z.coerce.number().positive().max(8_760).default(72),
-  /** Read-only VOD calls (reconciliation, sweep) per second, per region and worker process. */
+  /**
+   * Read-only VOD activities (reconciliation checks, sweeps) started per second on the read task
+   * queue, for all workers and regions together (the Temporal server enforces it).
+   */
   VODFLOW_VOD_QUERY_RATE: z.coerce.number().positive().max(1_000).default(10),
   VODFLOW_SWEEP_INTERVAL_MINUTES: z.coerce.number().positive().max(1_440).default(15),
   VODFLOW_SWEEP_WINDOW_HOURS: z.coerce.number().positive().max(8_760).default(24),
@@ -173,7 +184,11 @@ export interface VodflowConfig {
   metricsAddress?: string;
   logLevel: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal' | 'silent';
   worker: { maxCachedWorkflows: number; maxConcurrentWorkflowTaskExecutions: number };
+  workerRoles: WorkerRole[];
 }
+
+// First reconciliation checks of new videos come up to 20% late (see reconcilePolicySchema).
+const FIRST_CHECK_JITTER = 0.2;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -269,9 +284,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       visibilityTimeoutSeconds: e.VODFLOW_VISIBILITY_TIMEOUT_SECONDS,
       runForMs: e.VODFLOW_POLL_RUN_MINUTES * 60_000,
       heartbeatTimeoutMs: e.VODFLOW_POLL_HEARTBEAT_TIMEOUT_SECONDS * 1000,
+      retryFailedAfterSeconds: e.VODFLOW_RETRY_FAILED_AFTER_SECONDS,
     }),
     metricsAddress: e.VODFLOW_METRICS_ADDRESS,
     logLevel: e.LOG_LEVEL,
+    workerRoles: e.VODFLOW_WORKER_ROLES,
     worker: {
       maxCachedWorkflows: e.VODFLOW_WORKER_MAX_CACHED_WORKFLOWS,
       maxConcurrentWorkflowTaskExecutions: e.VODFLOW_WORKER_MAX_CONCURRENT_WORKFLOW_TASKS,
@@ -283,6 +300,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
     },
     reconcile: reconcilePolicySchema.parse({
       enabled: e.VODFLOW_RECONCILE,
+      firstCheckJitter: FIRST_CHECK_JITTER,
       uploadMs: secondsToMs(e.VODFLOW_DEADLINE_UPLOAD_SECONDS),
       transcodeMs: secondsToMs(e.VODFLOW_DEADLINE_TRANSCODE_SECONDS),
       transcodePerSourceMinuteMs: secondsToMs(e.VODFLOW_DEADLINE_TRANSCODE_PER_SOURCE_MINUTE_SECONDS),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-// How one poller activity run drains its queue. Part of the consumer workflow's input, so a change
-// of configuration reaches running consumers at their next continue-as-new.
+// How one poller activity run drains its queue. Part of the consumer workflow's input; `vodflow
+// consume` gives running consumers new settings by update, which their next poller run uses.
 export const pollerOptionsSchema = z.object({
   /** How long one activity run polls before it returns (the consumer starts the next run). */
   runForMs: z
@@ -28,6 +28,11 @@ export const pollerOptionsSchema = z.object({
    * signalled after half of it get it extended (ChangeMessageVisibility).
    */
   visibilityTimeoutSeconds: z.number().int().min(1).max(43_200).default(30),
+  /**
+   * A message whose signal failed is made visible again after this many seconds (at once: 1, SMQ's
+   * least) instead of after the rest of its visibility timeout; 0 leaves it to its timeout.
+   */
+  retryFailedAfterSeconds: z.number().int().min(0).max(43_200).default(1),
   /** A poller silent for this long is presumed dead (its worker crashed) and restarted elsewhere. */
   heartbeatTimeoutMs: z
     .number()

@@ -33,6 +33,13 @@ export const reconcilePolicySchema = z.object({
   maxUnknownChecks: z.number().int().min(1).max(100).default(4),
   /** Longest a follow-up may run, per VOD, before its attempt counts as failed. Uploads stop being watched. */
   giveUpMs: ms.default(3 * 24 * 3_600_000),
+  /**
+   * A first check comes up to this fraction of its delay late, by an amount fixed per video, so
+   * that videos uploaded together are not checked together. 0 by default: a workflow whose input
+   * was written before this existed keeps the schedule its history recorded (the configuration
+   * sets it for new ones).
+   */
+  firstCheckJitter: z.number().min(0).max(1).default(0),
 });
 
 export type ReconcilePolicy = z.output<typeof reconcilePolicySchema>;

@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       namespace: stack.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       deps: activityDepsFromConfig(config, SILENT_LOG),
+      vodReadsPerSecond: config.vodQueryRatePerSecond,
     });
     const workerRun = worker.run();
     // The example user's own worker: what the publish-when-ready hook starts runs here.

@@ -3,8 +3,6 @@ import { createVodClient } from '../clients/vod';
 import type { ActivityDeps } from '../activities';
 import { smqQueuePort } from '../activities/smq-queue-port';
 import { vodFollowUpPort } from '../activities/vod-follow-up-port';
-import { rateLimitedQueries } from '../activities/reconcile/vod-queries';
-import { TokenBucket } from '../activities/token-bucket';
 import type { VodflowConfig } from '../common/config';
 import { hooksSource } from '../common/hooks/hooks-source';
 
@@ -26,11 +24,6 @@ export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps[
     return createVodClient({ ...credentials, region, endpoint: config.vod.endpoint });
   });
   const followUps = onePer((region) => vodFollowUpPort(vodClient(region)));
-  const vodQueries = onePer((region) => {
-    // One budget per region: VOD's query limits are per account, shared by every video.
-    const bucket = new TokenBucket(config.vodQueryRatePerSecond);
-    return rateLimitedQueries(vodClient(region), () => bucket.acquire());
-  });
   const queuePort = onePer((key) => {
     if (!credentials) throw missingCredentials('SMQ');
     const [region = '', queue = ''] = key.split('/');
@@ -52,7 +45,8 @@ export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps[
     log,
     queue: (region, queue) => queuePort(`${region}/${queue}`),
     followUps: (region) => followUps(region ?? defaultRegion),
-    vodQueries: (region) => vodQueries(region ?? defaultRegion),
+    // Unlimited here: the read task queue's rate, enforced by the server, spaces these calls.
+    vodQueries: (region) => vodClient(region ?? defaultRegion),
   };
 }
 

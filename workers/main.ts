@@ -43,6 +43,8 @@ export async function runWorker(): Promise<void> {
     metrics,
     workflowBundle: config.temporal.workflowBundle ? { codePath: config.temporal.workflowBundle } : undefined,
     tuning: config.worker,
+    roles: config.workerRoles,
+    vodReadsPerSecond: config.vodQueryRatePerSecond,
   });
   const stop = (signal: NodeJS.Signals): void => {
     log.info('shutting down', { signal });
@@ -54,6 +56,7 @@ export async function runWorker(): Promise<void> {
   // Every line carries the pid, which lets a supervisor (or the benchmark) sample this process's memory.
   log.info('running', {
     taskQueue: config.temporal.taskQueue,
+    roles: config.workerRoles,
     address: config.temporal.address,
     ...config.worker,
   });

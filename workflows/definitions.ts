@@ -1,7 +1,9 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { FollowUpStage } from '../common/pipeline-policy';
 import type { DecodedVodEvent } from './event-facts';
+import type { PollerOptionsInput } from '../common/poller-options';
 import type { ConsumerStats } from './consumer-stats';
+import type { ConsumerView } from './consumer-state';
 import type { QuarantineEntry } from './quarantine-entry';
 import type { EventMeta, VideoStage, VideoView } from './video-state';
 
@@ -62,6 +64,15 @@ export const consumerStatsQuery = described(
 export const stopConsumerSignal = described(
   defineSignal('stopConsumer'),
   'stop polling: the poller drains its in-flight messages, then the consumer completes',
+);
+export const consumerStateQuery = described(
+  defineQuery<ConsumerView>('consumerState'),
+  "this consumer's settings, status, last receive, counters and last error",
+);
+/** New poller settings: the running poller finishes what it holds, the next run uses them. */
+export const configureConsumerUpdate = described(
+  defineUpdate<ConsumerView, [PollerOptionsInput]>('configureConsumer'),
+  'new poller settings: the running poller finishes what it holds, the next run uses them',
 );
 
 // ---- quarantined message workflow ----

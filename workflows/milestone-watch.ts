@@ -65,8 +65,16 @@ const sameWait = (
 export class MilestoneWatch {
   constructor(private readonly records: WatchRecord[]) {}
 
-  /** Which checks are due at `now`; forgets records of waits that are over. */
-  plan(awaited: readonly AwaitedMilestone[], now: number): CheckPlan {
+  /**
+   * Which checks are due at `now`; forgets records of waits that are over. With a jitter, each first
+   * check comes up to `fraction` of its delay later, by an amount fixed by `seed` (the video id) and
+   * the wait, so that videos uploaded together are not checked together.
+   */
+  plan(
+    awaited: readonly AwaitedMilestone[],
+    now: number,
+    jitter?: { seed: string; fraction: number },
+  ): CheckPlan {
     for (let i = this.records.length - 1; i >= 0; i--) {
       if (!awaited.some((wait) => sameWait(wait, this.records[i]))) this.records.splice(i, 1);
     }
@@ -75,7 +83,13 @@ export class MilestoneWatch {
     for (const wait of awaited) {
       const record = this.find(wait);
       if (record?.gaveUp) continue;
-      const at = record ? Date.parse(record.nextCheckAt) : Date.parse(wait.since) + wait.firstCheckDelayMs;
+      const firstDelay = jitter
+        ? Math.round(
+            wait.firstCheckDelayMs *
+              (1 + jitter.fraction * stableFraction(`${jitter.seed}:${wait.milestone}:${wait.attempt}`)),
+          )
+        : wait.firstCheckDelayMs;
+      const at = record ? Date.parse(record.nextCheckAt) : Date.parse(wait.since) + firstDelay;
       if (at <= now) due.push(wait);
       else nextAt = Math.min(nextAt ?? Infinity, at);
     }
@@ -139,4 +153,14 @@ export class MilestoneWatch {
   private find(wait: { milestone: Milestone; attempt: number }): WatchRecord | undefined {
     return this.records.find((record) => sameWait(record, wait));
   }
+}
+
+/** A number in [0, 1) that depends only on `text` (FNV-1a): the same on every replay and run. */
+export function stableFraction(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash / 2 ** 32;
 }

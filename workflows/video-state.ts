@@ -437,7 +437,13 @@ export class VideoState {
 
   /** Checks due at `now` (ms), and when the next one is. */
   planChecks(policy: ReconcilePolicy, now: number): CheckPlan {
-    return this.watch().plan(this.awaiting(policy), now);
+    // Inputs written before the jitter existed carry none: their recorded schedule stays.
+    const jitter = policy.firstCheckJitter ?? 0;
+    return this.watch().plan(
+      this.awaiting(policy),
+      now,
+      jitter > 0 ? { seed: this.videoId, fraction: jitter } : undefined,
+    );
   }
 
   /** The next check of each wait; reads only (a query calls it). */

@@ -25,6 +25,7 @@ import {
   VOD_STATUS,
   VOD_UPDATED_AT,
 } from '../common/search-attributes';
+import { activityTaskQueues } from './activity-queues';
 import { applyOrReject } from './apply-or-reject';
 import type { VodflowMetricSinks } from './video-metrics';
 import {
@@ -95,21 +96,26 @@ const DEFAULT_IDLE_CLOSE_MS = 30 * 24 * 3_600_000;
 export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSnapshot> {
   const limits = input.limits ?? {};
   const isPatched = patchCheck(input.patchBaseline, patched);
+  const queues = activityTaskQueues();
   const { submitFollowUp } = proxyActivities<ReturnType<typeof createActivities>>({
+    taskQueue: queues.vodWrites,
     startToCloseTimeout: limits.followUpTimeoutMs ?? 60_000,
     // Transient VOD errors are retried here; permanent ones come back as non-retryable failures and
     // count as a failed attempt of the stage (whose own retries follow the pipeline policy).
     retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 8 },
   });
-  // Reconciliation reads VOD's API: rate-limited in the worker, and retried here while VOD is
-  // throttling or unavailable. A check that still fails is recorded and repeated later.
+  // Reconciliation reads VOD's API: on the read queue, whose rate the server limits for every worker
+  // (a check waits there, not inside its timeout), and retried here while VOD is throttling or
+  // unavailable. A check that still fails is recorded and repeated later.
   const { reconcileMilestone } = proxyActivities<ReturnType<typeof createActivities>>({
+    taskQueue: queues.vodReads,
     startToCloseTimeout: '1 minute',
     // Bounded so that a continue-as-new waiting for in-flight work is not held up for long.
     retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 4 },
   });
   // Transient VOD errors are retried for as long as they last: no follow-up goes before the answer.
   const { videoApplication } = proxyActivities<ReturnType<typeof createActivities>>({
+    taskQueue: queues.vodReads,
     startToCloseTimeout: '1 minute',
     retry: { initialInterval: '5s', backoffCoefficient: 2, maximumInterval: '5 minutes' },
   });

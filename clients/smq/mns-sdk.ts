@@ -1,3 +1,4 @@
+import type { Agent } from 'node:http';
 import { createRequire } from 'node:module';
 
 // @alicloud/mns 1.2.0 ships no type declarations. These are the parts of lib/client.js this
@@ -53,6 +54,13 @@ export interface MnsSdkClient {
     receiptHandle: string,
     visibilityTimeout: number,
   ): Promise<MnsResponse<MnsFields>>;
+  /** The signed GET every read goes through; `agent` lets a caller own (and destroy) the socket. */
+  get(
+    resource: string,
+    type: string,
+    opts: { timeout: number; agent?: Agent },
+  ): Promise<MnsResponse<MnsFields>>;
+  readonly endpoint: string;
 }
 
 export type MnsClientConstructor = new (accountId: string, options: MnsClientOptions) => MnsSdkClient;

@@ -1,4 +1,6 @@
-import { MnsClient, type MnsFields, type MnsSdkClient } from './mns-sdk';
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { MnsClient, type MnsFields, type MnsResponse, type MnsSdkClient } from './mns-sdk';
 import { toSmqError } from './smq-error';
 
 export type BodyEncoding = 'raw' | 'base64';
@@ -78,6 +80,8 @@ export interface DeleteResult {
 }
 
 const ACCOUNT_FOR_CUSTOM_ENDPOINT = 'local';
+// The SDK's own read timeout for receives: the longest long poll (30 s) and a second.
+const RECEIVE_TIMEOUT_MS = 31_000;
 
 function escapeXml(text: string): string {
   return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] ?? c);
@@ -175,16 +179,44 @@ export class SmqClient {
     return { sent, failed };
   }
 
-  /** Long-polls for up to `max` (1..16) messages; an empty queue gives [], not an error. */
-  async receiveMessages(max: number, waitSeconds: number): Promise<SmqMessage[]> {
+  /**
+   * Long-polls for up to `max` (1..16) messages; an empty queue gives [], not an error. An abort
+   * closes the connection, which ends the long poll on the server too, and gives [].
+   */
+  async receiveMessages(max: number, waitSeconds: number, signal?: AbortSignal): Promise<SmqMessage[]> {
+    if (signal?.aborted) return [];
     try {
       const { body } = await this.call('BatchReceiveMessage', () =>
-        this.sdk.batchReceiveMessage(this.queueName, max, waitSeconds),
+        signal
+          ? this.abortableReceive(max, waitSeconds, signal)
+          : this.sdk.batchReceiveMessage(this.queueName, max, waitSeconds),
       );
       return (body ?? []).map((fields) => this.message(fields));
     } catch (error) {
-      if (isNotExistError(error)) return [];
+      if (isNotExistError(error) || signal?.aborted) return [];
       throw error;
+    }
+  }
+
+  // The SDK's batchReceiveMessage takes no agent: the same signed GET, on a socket of its own that
+  // an abort can destroy.
+  private async abortableReceive(
+    max: number,
+    waitSeconds: number,
+    signal: AbortSignal,
+  ): Promise<MnsResponse<MnsFields[]>> {
+    const agent = this.sdk.endpoint.startsWith('https:') ? new HttpsAgent() : new HttpAgent();
+    const abort = (): void => agent.destroy();
+    signal.addEventListener('abort', abort, { once: true });
+    try {
+      const wait = waitSeconds ? `&waitseconds=${waitSeconds}` : '';
+      const resource = `/queues/${this.queueName}/messages?numOfMessages=${max}${wait}`;
+      const response = await this.sdk.get(resource, 'Messages', { timeout: RECEIVE_TIMEOUT_MS, agent });
+      const messages = (response.body as unknown as { Message?: MnsFields[] } | undefined)?.Message;
+      return { ...response, body: messages ?? [] };
+    } finally {
+      signal.removeEventListener('abort', abort);
+      agent.destroy();
     }
   }
 

@@ -1,14 +1,18 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from '../../activities';
-import { createPipelineWorker, type PipelineWorkerOptions } from '../../workers/pipeline-worker';
+import {
+  createPipelineWorker,
+  type PipelineWorker,
+  type PipelineWorkerOptions,
+} from '../../workers/pipeline-worker';
 import { sharedStack } from './shared-stack';
 
 export interface RunningPipelineWorker {
   client: Client;
   taskQueue: string;
-  worker: Worker;
+  worker: PipelineWorker;
   /** Stops the worker (graceful by default, as a deployment would) and closes connections. */
   stop(): Promise<void>;
 }
@@ -18,7 +22,11 @@ export const silentLog: ActivityDeps['log'] = { info: () => undefined, warn: () 
 // Starts the real vodflow worker on the shared test server, on a task queue of its own.
 export async function startPipelineWorker(
   deps: PipelineWorkerOptions['deps'],
-  options: { taskQueue?: string; tuning?: PipelineWorkerOptions['tuning'] } = {},
+  options: {
+    taskQueue?: string;
+    tuning?: PipelineWorkerOptions['tuning'];
+    vodReadsPerSecond?: number;
+  } = {},
 ): Promise<RunningPipelineWorker> {
   const stack = sharedStack();
   const taskQueue = options.taskQueue ?? `vodflow-test-${randomUUID()}`;
@@ -33,6 +41,7 @@ export async function startPipelineWorker(
     deps,
     workflowBundle: { codePath: stack.workflowBundlePath },
     tuning: { shutdownGraceTime: '5s', maxHeartbeatThrottleInterval: '1s', ...options.tuning },
+    vodReadsPerSecond: options.vodReadsPerSecond,
   });
   const running = worker.run();
   return {

@@ -106,9 +106,20 @@ describe('vodflow CLI', () => {
       EventTypeList: 'FileUploadComplete,TranscodeComplete',
     });
 
+    // The first run may bring the test's consumer to the configured settings; the second changes nothing.
+    expect((await run('consume', '--region', REGION, '--queue', stack.queueName)).code).toBe(0);
     const consumed = await run('consume', '--region', REGION, '--queue', stack.queueName);
     expect(consumed.code).toBe(0);
-    expect(consumed.stdout).toContain(`already running  smq-consumer:${REGION}:${stack.queueName}:0`);
+    expect(consumed.stdout).toContain(`unchanged  smq-consumer:${REGION}:${stack.queueName}:0`);
+    const listed = await run('consumers', '--json');
+    expect(listed.code).toBe(0);
+    const rows = JSON.parse(listed.stdout) as { workflowId: string; status: string }[];
+    expect(rows).toContainEqual(
+      expect.objectContaining({
+        workflowId: `smq-consumer:${REGION}:${stack.queueName}:0`,
+        status: 'polling',
+      }),
+    );
     expect((await run('consume', '--region', REGION)).code).toBe(2);
   });
 

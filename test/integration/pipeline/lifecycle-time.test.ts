@@ -1,5 +1,4 @@
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { createVideoSignaller } from '../../../activities/video-signaller';
 import { createVodClient } from '../../../clients/vod';
@@ -8,7 +7,7 @@ import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
 import { pipelinePolicySchema, type PipelinePolicyInput } from '../../../common/pipeline-policy';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import { activityDepsFromConfig } from '../../../workers/activity-deps';
-import { createPipelineWorker } from '../../../workers/pipeline-worker';
+import { createPipelineWorker, type PipelineWorker } from '../../../workers/pipeline-worker';
 import { retryStageUpdate, videoStateQuery } from '../../../workflows/definitions';
 import type { videoWorkflow } from '../../../workflows/video';
 import { eventually } from '../../helpers/eventually';
@@ -46,7 +45,7 @@ describe('video lifecycle over skipped time', () => {
     return config;
   };
 
-  const worker = (config: VodflowConfig): Promise<Worker> =>
+  const worker = (config: VodflowConfig): Promise<PipelineWorker> =>
     createPipelineWorker({
       connection: env.nativeConnection,
       client: env.client,
