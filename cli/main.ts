@@ -2,9 +2,11 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { parseArgs } from 'node:util';
 import { ConfigError, extraRegionsOf } from '../common/config';
 import { regionProblem } from '../common/regions';
+import { doctorCommand } from './doctor-command';
 import { RefusedError, UsageError } from './output';
 import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
 import { withClient } from './temporal';
+import { setupCommand } from './setup-command';
 import { configureCallbackCommand, consume, dev, emulator, worker } from './stack-commands';
 import { sweepRun, sweepSchedule } from './sweep-commands';
 import { cancel, list, retry, status } from './video-commands';
@@ -16,6 +18,8 @@ const HELP: Record<string, string> = {
 
 commands:
   dev                                        the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C
+  setup --region R --queue Q                 create the queue, point VOD's callback at it, register search attributes
+  doctor [--region R --queue Q]              check the deployment: one line per check with the fix
   worker                                     run a vodflow worker (configuration from the environment)
   consume [--region R --queue Q] [--shards N]   start the queue consumers (idempotent)
   configure-callback --region R --queue Q [--events A,B] [--mns-endpoint URL]
@@ -43,6 +47,11 @@ Run \`vodflow <command> --help\` for a command's options.`,
   quarantine:
     'usage: vodflow quarantine list|show|redrive|discard [<id>] [--json] [--body-file F] [--reason R]',
   dev: 'usage: vodflow dev   (starts the local stack and prints the settings that point vodflow at it)',
+  setup: `usage: vodflow setup [--region R --queue Q]   (default: VODFLOW_QUEUES; idempotent)
+  creates each queue with the poller's visibility timeout, points VOD's callback of its region at it,
+  and registers vodflow's search attributes on a self-hosted Temporal`,
+  doctor: `usage: vodflow doctor [--region R --queue Q]   (default: VODFLOW_QUEUES)
+  Temporal, namespace, search attributes, queues, SMQ and VOD credentials, VOD callback, worker; exit 1 on any ✗`,
   worker: 'usage: vodflow worker   (configuration from the environment and .env; see .env.example)',
   consume:
     'usage: vodflow consume [--region R --queue Q] [--shards N]   (default: VODFLOW_QUEUES, VODFLOW_SHARDS)',
@@ -90,6 +99,10 @@ export async function runCli(argv: string[]): Promise<number> {
     case 'dev':
       await dev();
       return 0;
+    case 'setup':
+      return setupCommand({ region: values.region, queue: values.queue });
+    case 'doctor':
+      return doctorCommand({ region: values.region, queue: values.queue });
     case 'worker':
       await worker();
       return 0;

@@ -1,13 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { createVodClient } from '../clients/vod';
-import { loadConfig, type VodflowConfig } from '../common/config';
+import { cloudClientsFromConfig } from '../clients/cloud-clients';
+import { loadConfig } from '../common/config';
 import { startLocalStack } from '../devstack/local-stack';
 import { configureCallback } from '../starters/configure-callback';
 import { loadDotEnv } from '../starters/load-env';
 import { startConsumers } from '../starters/start-consumers';
 import { runWorker } from '../workers/main';
+import { requirePreflight } from '../preflight/preflight';
 import { UsageError } from './output';
+import { queuesFrom } from './queue-options';
 import { withClient } from './temporal';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -45,19 +47,6 @@ export function emulator(name: string | undefined, flags: string[]): number {
   return result.status ?? 1;
 }
 
-function queuesFrom(
-  config: VodflowConfig,
-  region: string | undefined,
-  queue: string | undefined,
-): VodflowConfig['queues'] {
-  if ((region === undefined) !== (queue === undefined))
-    throw new UsageError('give --region and --queue together');
-  if (region && queue) return [{ region, queue }];
-  if (config.queues.length === 0)
-    throw new UsageError('no queue: pass --region and --queue, or set VODFLOW_QUEUES');
-  return config.queues;
-}
-
 export async function consume(options: { region?: string; queue?: string; shards?: string }): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
@@ -65,6 +54,7 @@ export async function consume(options: { region?: string; queue?: string; shards
   const queues = queuesFrom(config, options.region, options.queue);
   const shards = options.shards === undefined ? config.shards : Number(options.shards);
   if (!Number.isInteger(shards) || shards < 1 || shards > 64) throw new UsageError('--shards must be 1..64');
+  await requirePreflight(config, { queues });
   await withClient(async (client) => {
     const results = await startConsumers(client, {
       queues,
@@ -87,20 +77,9 @@ export async function configureCallbackCommand(options: {
   const config = loadConfig();
   const [target] = queuesFrom(config, options.region, options.queue);
   if (!target) throw new UsageError('no queue given');
-  if (!config.credentials) {
-    throw new UsageError('set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET first');
-  }
-  const mnsEndpoint =
-    options.mnsEndpoint ??
-    config.smq.endpoint ??
-    (config.smq.accountId ? `https://${config.smq.accountId}.mns.${target.region}.aliyuncs.com` : undefined);
-  if (!mnsEndpoint)
-    throw new UsageError('no SMQ endpoint: pass --mns-endpoint, or set SMQ_ACCOUNT_ID (or SMQ_ENDPOINT)');
-  const vod = createVodClient({
-    ...config.credentials,
-    region: target.region,
-    endpoint: config.vod.endpoint,
-  });
+  const clients = cloudClientsFromConfig(config);
+  const mnsEndpoint = options.mnsEndpoint ?? clients.smqEndpoint(target.region);
+  const vod = clients.vod(target.region);
   await configureCallback(vod, {
     mnsEndpoint,
     queueName: target.queue,

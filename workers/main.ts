@@ -1,5 +1,6 @@
 import { connectClient, connectWorker } from '../clients/temporal/connect';
 import { loadConfig, redactConfig } from '../common/config';
+import { requirePreflight } from '../preflight/preflight';
 import { loadDotEnv } from '../starters/load-env';
 import { activityDepsFromConfig } from './activity-deps';
 import { jsonLog } from './log';
@@ -13,6 +14,8 @@ export async function runWorker(): Promise<void> {
   const log = jsonLog('worker');
   const config = loadConfig();
   log.info('starting', { config: redactConfig(config) });
+  // Fails in one line (with its fix) rather than looping on QueueNotExist or BadSearchAttributes.
+  await requirePreflight(config);
   installRuntime(config.metricsAddress);
   if (config.policy.transcode === 'submit' && !config.policy.templateGroupId) {
     log.warn('VODFLOW_TRANSCODE=submit without VODFLOW_TEMPLATE_GROUP_ID: transcode submissions will fail');

@@ -8,7 +8,7 @@ import type { VodflowConfig } from '../../common/config';
 
 type TemporalConfig = VodflowConfig['temporal'];
 
-async function tlsOptions(config: TemporalConfig): Promise<ConnectionOptions['tls']> {
+export async function tlsOptions(config: TemporalConfig): Promise<ConnectionOptions['tls']> {
   if (!config.tls) return undefined;
   if (!config.tlsCertPath || !config.tlsKeyPath) return true;
   const [crt, key] = await Promise.all([readFile(config.tlsCertPath), readFile(config.tlsKeyPath)]);
@@ -41,7 +41,7 @@ export async function connectWorker(config: TemporalConfig): Promise<NativeConne
 
 function unreachable(address: string, err: unknown): Error {
   return new Error(
-    `cannot reach Temporal at ${address} — is the server running? (start one with \`make demo\`; ` +
+    `cannot reach Temporal at ${address} — is the server running? (\`vodflow dev\` starts one locally; ` +
       `set TEMPORAL_ADDRESS for another server): ${err instanceof Error ? err.message : String(err)}`,
   );
 }
