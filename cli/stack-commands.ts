@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { cloudClientsFromConfig } from '../clients/cloud-clients';
 import { loadConfig } from '../common/config';
+import { programCommand } from '../common/program-paths';
 import { startLocalStack } from '../devstack/local-stack';
 import { configureCallback } from '../starters/configure-callback';
 import { loadDotEnv } from '../starters/load-env';
@@ -11,8 +11,6 @@ import { requirePreflight } from '../preflight/preflight';
 import { UsageError } from './output';
 import { queuesFrom } from './queue-options';
 import { withClient } from './temporal';
-
-const ROOT = path.resolve(__dirname, '..');
 
 /** `vodflow dev`: the local stack alone, until Ctrl-C; prints the settings that point vodflow at it. */
 export async function dev(): Promise<void> {
@@ -38,12 +36,8 @@ export async function worker(): Promise<void> {
 export function emulator(name: string | undefined, flags: string[]): number {
   if (name !== 'smq' && name !== 'vod')
     throw new UsageError('usage: vodflow emulator smq|vod [flags] (--help lists them)');
-  const loader = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-  const result = spawnSync(
-    process.execPath,
-    ['--import', `file://${loader}`, path.join(ROOT, 'emulators', name, 'main.ts'), ...flags],
-    { stdio: 'inherit' },
-  );
+  const program = programCommand(`emulators/${name}/main`);
+  const result = spawnSync(program.command, [...program.args, ...flags], { stdio: 'inherit' });
   return result.status ?? 1;
 }
 
