@@ -2,12 +2,13 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { parseArgs } from 'node:util';
 import { ConfigError, extraRegionsOf } from '../common/config';
 import { regionProblem } from '../common/regions';
+import { devCommand } from './dev-command';
 import { doctorCommand } from './doctor-command';
 import { RefusedError, UsageError } from './output';
 import { quarantineDiscard, quarantineList, quarantineRedrive, quarantineShow } from './quarantine-commands';
 import { withClient } from './temporal';
 import { setupCommand } from './setup-command';
-import { configureCallbackCommand, consume, dev, emulator, worker } from './stack-commands';
+import { configureCallbackCommand, consume, emulator, worker } from './stack-commands';
 import { sweepRun, sweepSchedule } from './sweep-commands';
 import { cancel, list, retry, status } from './video-commands';
 
@@ -17,7 +18,8 @@ const HELP: Record<string, string> = {
   '': `usage: vodflow <command> [options]
 
 commands:
-  dev                                        the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C
+  dev [--persist DIR] [--with-worker]        the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C
+  dev upload [--count N] [--title T]         upload test videos into the VOD emulator
   setup --region R --queue Q                 create the queue, point VOD's callback at it, register search attributes
   doctor [--region R --queue Q]              check the deployment: one line per check with the fix
   worker                                     run a vodflow worker (configuration from the environment)
@@ -46,7 +48,6 @@ Run \`vodflow <command> --help\` for a command's options.`,
   interval, window and grace from VODFLOW_SWEEP_INTERVAL_MINUTES, _WINDOW_HOURS, _GRACE_MINUTES)`,
   quarantine:
     'usage: vodflow quarantine list|show|redrive|discard [<id>] [--json] [--body-file F] [--reason R]',
-  dev: 'usage: vodflow dev   (starts the local stack and prints the settings that point vodflow at it)',
   setup: `usage: vodflow setup [--region R --queue Q]   (default: VODFLOW_QUEUES; idempotent)
   creates each queue with the poller's visibility timeout, points VOD's callback of its region at it,
   and registers vodflow's search attributes on a self-hosted Temporal`,
@@ -61,8 +62,9 @@ Run \`vodflow <command> --help\` for a command's options.`,
 };
 
 export async function runCli(argv: string[]): Promise<number> {
-  // The emulators parse their own flags.
+  // The emulators and the dev loop parse their own flags.
   if (argv[0] === 'emulator') return emulator(argv[1], argv.slice(2));
+  if (argv[0] === 'dev') return devCommand(argv.slice(1));
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -96,9 +98,6 @@ export async function runCli(argv: string[]): Promise<number> {
   };
 
   switch (command) {
-    case 'dev':
-      await dev();
-      return 0;
     case 'setup':
       return setupCommand({ region: values.region, queue: values.queue });
     case 'doctor':

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { cloudClientsFromConfig } from '../clients/cloud-clients';
 import { loadConfig } from '../common/config';
 import { programCommand } from '../common/program-paths';
-import { startLocalStack } from '../devstack/local-stack';
 import { configureCallback } from '../starters/configure-callback';
 import { loadDotEnv } from '../starters/load-env';
 import { startConsumers } from '../starters/start-consumers';
@@ -11,22 +10,6 @@ import { requirePreflight } from '../preflight/preflight';
 import { UsageError } from './output';
 import { queuesFrom } from './queue-options';
 import { withClient } from './temporal';
-
-/** `vodflow dev`: the local stack alone, until Ctrl-C; prints the settings that point vodflow at it. */
-export async function dev(): Promise<void> {
-  const stack = await startLocalStack({ ui: true });
-  console.log(`Temporal Web UI: ${stack.temporal.uiUrl}`);
-  console.log('# point vodflow at this stack:');
-  for (const [name, value] of Object.entries(stack.env)) console.log(`export ${name}=${value}`);
-  console.log('press Ctrl-C to stop');
-  // `on`, not `once`: from a terminal, Ctrl-C reaches this process twice (directly and forwarded
-  // by bin/vodflow.js), and the second must not interrupt the shutdown.
-  await new Promise<void>((resolve) => {
-    process.on('SIGINT', () => resolve());
-    process.on('SIGTERM', () => resolve());
-  });
-  await stack.close();
-}
 
 export async function worker(): Promise<void> {
   await runWorker();

@@ -8,6 +8,7 @@ import { createVodClient } from '../clients/vod';
 import { loadConfig } from '../common/config';
 import { pollerOptionsSchema } from '../common/poller-options';
 import { sweepScheduleId, videoWorkflowId } from '../common/workflow-ids';
+import { devSettings, settingLines } from '../devstack/dev-settings';
 import { startLocalStack } from '../devstack/local-stack';
 import { activityDepsFromConfig } from '../workers/activity-deps';
 import { jsonLog } from '../workers/log';
@@ -173,7 +174,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
     if (values.keep) {
-      console.log('--keep: the stack stays up; press Ctrl-C to stop it');
+      console.log('--keep: the stack stays up (its worker too); point vodflow at it with:');
+      for (const line of settingLines(devSettings(stack))) console.log(line);
+      console.log('press Ctrl-C to stop it');
       await new Promise<never>(() => undefined);
     }
   } finally {
