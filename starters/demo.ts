@@ -47,7 +47,9 @@ async function main(): Promise<void> {
     throw new Error(`--videos must be 1..500\n${USAGE}`);
   if (!(timeoutMs > 0)) throw new Error(`--timeout-seconds must be positive\n${USAGE}`);
   const startedAt = Date.now();
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Signals are this program's to handle (stopAll below): the SDK would otherwise shut the worker down
+  // at once, and the consumer it still has to stop would wait for it forever.
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
 
   console.log('starting the local stack: Temporal dev server (with Web UI), SMQ emulator, VOD emulator…');
   const stack = await startLocalStack({
