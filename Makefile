@@ -9,7 +9,7 @@ PROMTOOL_STAMP := .tools/promtool.ok
 CONFORMANCE_PYTHON_STAMP := .tools/conformance-python.ok
 CONFORMANCE_JAVA_STAMP := .tools/conformance-java.classpath
 
-.PHONY: help install conformance-tools test demo typecheck lint format-check unit integration bench clean
+.PHONY: help install conformance-tools test demo build typecheck lint format-check unit integration bench clean
 
 help:
 	@echo "make demo   run vodflow on the embedded local stack (Temporal dev server + emulators)"
@@ -77,6 +77,10 @@ test: install conformance-tools typecheck lint
 
 demo: install
 	npx tsx starters/demo.ts
+
+# dist/: the compiled JavaScript the image and the npm package run (the tests build it through npm pack).
+build: install
+	npm run build
 
 bench: install
 	npm run bench

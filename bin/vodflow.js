@@ -1,19 +1,18 @@
 #!/usr/bin/env node
-// The vodflow command: runs cli/main.ts in a child node process with tsx's loader (found next to
-// this project, so the command works from any directory), passing Ctrl-C and SIGTERM on to it.
+// The vodflow command: runs the CLI in a child node process, passing Ctrl-C and SIGTERM on to it.
+// In a checkout (sources present) it runs cli/main.ts with tsx's loader, so edits take effect at
+// once; in the image and the npm package (no sources) it runs the compiled dist/cli/main.js.
 const { spawn } = require('node:child_process');
+const { existsSync } = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
 
 const root = path.resolve(__dirname, '..');
-const loader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-const child = spawn(
-  process.execPath,
-  ['--import', loader, path.join(root, 'cli', 'main.ts'), ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
-);
+const source = path.join(root, 'cli', 'main.ts');
+const entry = existsSync(source)
+  ? ['--import', pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, source]
+  : [path.join(root, 'dist', 'cli', 'main.js')];
+const child = spawn(process.execPath, [...entry, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => child.kill(signal));
 }

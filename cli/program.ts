@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import packageJson from '../package.json';
 import { addGlobalOptions, applyConnectionFlags, globalsOf } from './global-options';
 import { registerConsumerCommands } from './consumer-commands';
+import { registerDevCommand } from './dev-command';
+import { registerDoctorCommand } from './doctor-command';
+import { registerSetupCommand } from './setup-command';
 import { registerHookCommands } from './hook-commands';
 import { registerQuarantineCommands } from './quarantine-commands';
 import { registerStackCommands } from './stack-commands';
@@ -28,6 +31,9 @@ export function buildProgram(): Command {
   addGlobalOptions(program);
   program.hook('preAction', (_program, action) => applyConnectionFlags(globalsOf(action)));
 
+  registerDevCommand(program);
+  registerSetupCommand(program);
+  registerDoctorCommand(program);
   registerStackCommands(program);
   registerConsumerCommands(program);
   registerVideoCommands(program);

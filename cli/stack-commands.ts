@@ -1,35 +1,18 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { createVodClient } from '../clients/vod';
+import { cloudClientsFromConfig } from '../clients/cloud-clients';
 import { appIdProblem } from '../common/applications';
-import { loadConfig, type VodflowConfig } from '../common/config';
-import { startLocalStack } from '../devstack/local-stack';
+import { loadConfig } from '../common/config';
+import { programCommand } from '../common/program-paths';
+import { requirePreflight } from '../preflight/preflight';
 import { configureCallback } from '../starters/configure-callback';
 import { loadDotEnv } from '../starters/load-env';
 import { startConsumers } from '../starters/start-consumers';
 import { runWorker } from '../workers/main';
 import { UsageError } from './errors';
 import { regionOption, wholeNumber } from './global-options';
+import { queuesFrom } from './queue-options';
 import { withClient } from './temporal';
-
-const ROOT = path.resolve(__dirname, '..');
-
-/** `vodflow dev`: the local stack alone, until Ctrl-C; prints the settings that point vodflow at it. */
-export async function dev(): Promise<void> {
-  const stack = await startLocalStack({ ui: true });
-  console.log(`Temporal Web UI: ${stack.temporal.uiUrl}`);
-  console.log('# point vodflow at this stack:');
-  for (const [name, value] of Object.entries(stack.env)) console.log(`export ${name}=${value}`);
-  console.log('press Ctrl-C to stop');
-  // `on`, not `once`: from a terminal, Ctrl-C reaches this process twice (directly and forwarded
-  // by bin/vodflow.js), and the second must not interrupt the shutdown.
-  await new Promise<void>((resolve) => {
-    process.on('SIGINT', () => resolve());
-    process.on('SIGTERM', () => resolve());
-  });
-  await stack.close();
-}
 
 export async function worker(): Promise<void> {
   await runWorker();
@@ -37,26 +20,9 @@ export async function worker(): Promise<void> {
 
 /** `vodflow emulator smq|vod [flags]`: the emulator's own command line, in this terminal. */
 export function emulator(name: 'smq' | 'vod', flags: string[]): number {
-  const loader = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-  const result = spawnSync(
-    process.execPath,
-    ['--import', `file://${loader}`, path.join(ROOT, 'emulators', name, 'main.ts'), ...flags],
-    { stdio: 'inherit' },
-  );
+  const program = programCommand(`emulators/${name}/main`);
+  const result = spawnSync(program.command, [...program.args, ...flags], { stdio: 'inherit' });
   return result.status ?? 1;
-}
-
-function queuesFrom(
-  config: VodflowConfig,
-  region: string | undefined,
-  queue: string | undefined,
-): VodflowConfig['queues'] {
-  if ((region === undefined) !== (queue === undefined))
-    throw new UsageError('give --region and --queue together');
-  if (region && queue) return [{ region, queue }];
-  if (config.queues.length === 0)
-    throw new UsageError('no queue: pass --region and --queue, or set VODFLOW_QUEUES');
-  return config.queues;
 }
 
 export async function consume(options: { region?: string; queue?: string; shards?: number }): Promise<void> {
@@ -65,6 +31,7 @@ export async function consume(options: { region?: string; queue?: string; shards
   // Wrong usage is reported before anything connects.
   const queues = queuesFrom(config, options.region, options.queue);
   const shards = options.shards ?? config.shards;
+  await requirePreflight(config, { queues });
   await withClient(async (client) => {
     const results = await startConsumers(client, {
       queues,
@@ -90,20 +57,9 @@ export async function configureCallbackCommand(options: {
   const appId = options.appId ?? config.applications.forQueue(target.region, target.queue);
   const appProblem = appIdProblem(appId);
   if (appProblem) throw new UsageError(`--app-id: ${appProblem}`);
-  if (!config.credentials) {
-    throw new UsageError('set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET first');
-  }
-  const mnsEndpoint =
-    options.mnsEndpoint ??
-    config.smq.endpoint ??
-    (config.smq.accountId ? `https://${config.smq.accountId}.mns.${target.region}.aliyuncs.com` : undefined);
-  if (!mnsEndpoint)
-    throw new UsageError('no SMQ endpoint: pass --mns-endpoint, or set SMQ_ACCOUNT_ID (or SMQ_ENDPOINT)');
-  const vod = createVodClient({
-    ...config.credentials,
-    region: target.region,
-    endpoint: config.vod.endpoint,
-  });
+  const clients = cloudClientsFromConfig(config);
+  const mnsEndpoint = options.mnsEndpoint ?? clients.smqEndpoint(target.region);
+  const vod = clients.vod(target.region);
   await configureCallback(vod, {
     mnsEndpoint,
     queueName: target.queue,
@@ -119,11 +75,6 @@ export async function configureCallbackCommand(options: {
 }
 
 export function registerStackCommands(program: Command): void {
-  program
-    .command('dev')
-    .description('the local stack (Temporal, SMQ and VOD emulators) until Ctrl-C')
-    .action(dev);
-
   program
     .command('worker')
     .description('run a vodflow worker (configuration from the environment; see .env.example)')

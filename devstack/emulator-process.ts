@@ -1,10 +1,8 @@
 import path from 'node:path';
+import { programCommand } from '../common/program-paths';
 import { spawnTied, type TiedProcess } from './tied-process';
 
 const ROOT = path.resolve(__dirname, '..');
-// One process per emulator: node with tsx's loader (the tsx CLI would add a second process that a
-// hard kill of the first leaves behind).
-const NODE_WITH_TSX = [process.execPath, '--import', 'tsx'] as const;
 const READY_PATTERN = /listening on (http:\/\/\S+)/;
 
 export interface EmulatorProcess {
@@ -31,8 +29,8 @@ export async function startEmulatorProcess(
 ): Promise<EmulatorProcess> {
   let resolveUrl: (url: string) => void = () => undefined;
   const ready = new Promise<string>((resolve) => (resolveUrl = resolve));
-  const [node, ...loader] = NODE_WITH_TSX;
-  const child = spawnTied(node, [...loader, path.join(ROOT, 'emulators', name, 'main.ts'), ...args], {
+  const program = programCommand(`emulators/${name}/main`);
+  const child = spawnTied(program.command, [...program.args, ...args], {
     cwd: ROOT,
     detached,
     onLine: (line) => {

@@ -9,6 +9,15 @@ export interface LocalStackOptions {
   vodArgs?: string[];
   smqArgs?: string[];
   dbFilename?: string;
+  /** Fixed ports (`vodflow dev`); free ones by default. */
+  ports?: Partial<LocalStackPorts>;
+}
+
+export interface LocalStackPorts {
+  temporal: number;
+  temporalUi: number;
+  smq: number;
+  vod: number;
 }
 
 export interface LocalStack {
@@ -40,12 +49,18 @@ export function localStackEnv(
 // tied to this one, on free loopback ports.
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const [temporal, smq] = await Promise.all([
-    startTemporalDevServer({ ui: options.ui, dbFilename: options.dbFilename, logLevel: 'error' }),
-    startEmulatorProcess('smq', ['--port', '0', ...(options.smqArgs ?? [])]),
+    startTemporalDevServer({
+      ui: options.ui,
+      dbFilename: options.dbFilename,
+      logLevel: 'error',
+      port: options.ports?.temporal,
+      uiPort: options.ports?.temporalUi,
+    }),
+    startEmulatorProcess('smq', ['--port', String(options.ports?.smq ?? 0), ...(options.smqArgs ?? [])]),
   ]);
   const vod = await startEmulatorProcess('vod', [
     '--port',
-    '0',
+    String(options.ports?.vod ?? 0),
     '--smq-endpoint',
     smq.url,
     ...(options.vodArgs ?? []),

@@ -14,6 +14,8 @@ export interface TemporalDevServerOptions {
   /** SQLite file for a run whose workflows survive a server restart. */
   dbFilename?: string;
   namespace?: string;
+  /** Register vodflow's search attributes at start (default); false gives a bare server like `temporal server start-dev`. */
+  searchAttributes?: boolean;
   /** Extra `--dynamic-config-value KEY=VALUE` settings. */
   dynamicConfig?: Record<string, unknown>;
   startTimeoutMs?: number;
@@ -52,7 +54,7 @@ export async function startTemporalDevServer(
     namespace,
     '--log-level',
     options.logLevel ?? 'warn',
-    ...searchAttributeCliFlags(),
+    ...(options.searchAttributes === false ? [] : searchAttributeCliFlags()),
   ];
   let uiUrl: string | undefined;
   if (options.ui) {

@@ -9,6 +9,7 @@ import { createVodClient } from '../clients/vod';
 import { loadConfig } from '../common/config';
 import { pollerOptionsSchema } from '../common/poller-options';
 import { sweepScheduleId, videoWorkflowId } from '../common/workflow-ids';
+import { devSettings, settingLines } from '../devstack/dev-settings';
 import { startLocalStack } from '../devstack/local-stack';
 import { activityDepsFromConfig } from '../workers/activity-deps';
 import { SILENT_LOG } from '../workers/log';
@@ -50,7 +51,9 @@ async function main(): Promise<void> {
     throw new Error(`--videos must be 1..500\n${USAGE}`);
   if (!(timeoutMs > 0)) throw new Error(`--timeout-seconds must be positive\n${USAGE}`);
   const startedAt = Date.now();
-  Runtime.install({ logger: new DefaultLogger('WARN') });
+  // Signals are this program's to handle (stopAll below): the SDK would otherwise shut the worker down
+  // at once, and the consumer it still has to stop would wait for it forever.
+  Runtime.install({ logger: new DefaultLogger('WARN'), shutdownSignals: [] });
 
   console.log('starting the local stack: Temporal dev server (with Web UI), SMQ emulator, VOD emulator…');
   const stack = await startLocalStack({
@@ -191,7 +194,9 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
     if (values.keep) {
-      console.log('--keep: the stack stays up; press Ctrl-C to stop it');
+      console.log('--keep: the stack stays up (its worker too); point vodflow at it with:');
+      for (const line of settingLines(devSettings(stack))) console.log(line);
+      console.log('press Ctrl-C to stop it');
       await new Promise<never>(() => undefined);
     }
   } finally {

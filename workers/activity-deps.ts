@@ -1,5 +1,4 @@
-import { SmqClient } from '../clients/smq';
-import { createVodClient } from '../clients/vod';
+import { cloudClientsFromConfig, type CloudClients } from '../clients/cloud-clients';
 import type { ActivityDeps } from '../activities';
 import { smqQueuePort } from '../activities/smq-queue-port';
 import { vodFollowUpPort } from '../activities/vod-follow-up-port';
@@ -9,31 +8,20 @@ import { hooksSource } from '../common/hooks/hooks-source';
 export type WorkerActivityDeps = Omit<ActivityDeps, 'temporal' | 'taskQueue'>;
 
 // Activity dependencies from configuration: one SMQ client per (region, queue) and one VOD client
-// per region, created on first use and reused. Credentials stay inside the clients.
-export function activityDepsFromConfig(config: VodflowConfig, log: ActivityDeps['log']): WorkerActivityDeps {
-  const credentials = config.credentials;
-  const missingCredentials = (what: string): Error =>
-    new Error(
-      `${what} needs credentials: set ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET`,
-    );
-
+// per region, created on first use and reused. Credentials stay inside the clients (one provider
+// for all of them, so temporary keys are fetched once and renewed once).
+export function activityDepsFromConfig(
+  config: VodflowConfig,
+  log: ActivityDeps['log'],
+  clients: CloudClients = cloudClientsFromConfig(config),
+): WorkerActivityDeps {
   const defaultRegion = config.queues[0]?.region ?? 'cn-shanghai';
 
-  const vodClient = onePer((region) => {
-    if (!credentials) throw missingCredentials('VOD');
-    return createVodClient({ ...credentials, region, endpoint: config.vod.endpoint });
-  });
+  const vodClient = onePer((region) => clients.vod(region));
   const followUps = onePer((region) => vodFollowUpPort(vodClient(region)));
   const queuePort = onePer((key) => {
-    if (!credentials) throw missingCredentials('SMQ');
     const [region = '', queue = ''] = key.split('/');
-    const client = new SmqClient(queue, {
-      ...credentials,
-      ...(config.smq.endpoint
-        ? { endpoint: config.smq.endpoint }
-        : { accountId: config.smq.accountId, region }),
-    });
-    return smqQueuePort(client);
+    return smqQueuePort(clients.smq(region, queue));
   });
 
   return {

@@ -1,6 +1,7 @@
 import { Runtime } from '@temporalio/worker';
 import { connectClient, connectWorker } from '../clients/temporal/connect';
 import { loadConfig, redactConfig } from '../common/config';
+import { requirePreflight } from '../preflight/preflight';
 import { loadDotEnv } from '../starters/load-env';
 import { activityDepsFromConfig } from './activity-deps';
 import { createLogger, jsonLog } from './log';
@@ -18,6 +19,8 @@ export async function runWorker(): Promise<void> {
   const log = jsonLog(logger, 'worker');
   log.info('starting', { config: redactConfig(config) });
   installRuntime({ logger, level: config.logLevel, metricsAddress: config.metricsAddress });
+  // Fails in one line (with its fix) rather than looping on QueueNotExist or BadSearchAttributes.
+  await requirePreflight(config);
   if (config.policy.transcode === 'submit' && !config.policy.templateGroupId) {
     log.warn('VODFLOW_TRANSCODE=submit without VODFLOW_TEMPLATE_GROUP_ID: transcode submissions will fail');
   }

@@ -1,8 +1,6 @@
-import path from 'node:path';
+import { programPath } from '../common/program-paths';
 
-const ROOT = path.resolve(__dirname, '..');
-
-export const WORKFLOWS_PATH = path.join(ROOT, 'workflows', 'index.ts');
+export const WORKFLOWS_PATH = programPath('workflows/index');
 
 // Modules that every workflow execution would otherwise evaluate afresh: the worker keeps one set
 // of module instances per cached execution, and zod with VOD's event schemas costs about a megabyte
@@ -11,10 +9,7 @@ export const WORKFLOWS_PATH = path.join(ROOT, 'workflows', 'index.ts');
 // here: zod memoizes on a schema's first parse, which a frozen schema refuses. Workflows use
 // common/events for its pure helpers only; the Extend marker and policy schemas, which workflows
 // do parse with, stay per execution (and small).
-export const SHARED_WORKFLOW_MODULES: readonly string[] = [
-  'zod',
-  path.join(ROOT, 'common', 'events', 'index.ts'),
-];
+export const SHARED_WORKFLOW_MODULES: readonly string[] = ['zod', programPath('common/events/index')];
 
 /** How every vodflow workflow bundle is built: the worker's own, the Docker image's, tests', the bench's. */
 export function workflowBundleOptions(workflowsPath: string = WORKFLOWS_PATH) {

@@ -33,6 +33,8 @@ export interface AdminStats {
     redelivered: number;
   };
   requests: Record<string, number>;
+  /** Authenticated requests per access key id. */
+  accessKeys: Record<string, number>;
   faults: { delayed: number; errors: number; drops: number; duplicates: number; reorders: number };
 }
 

@@ -13,3 +13,4 @@ export type {
 export { SmqError, isSmqError, toSmqError } from './smq-error';
 export { SmqAdminClient } from './admin-client';
 export type { AdminFaults, AdminMessage, AdminMessageState, AdminQueue, AdminStats } from './admin-client';
+export { smqEndpointForRegion } from './endpoints';

@@ -19,6 +19,9 @@ export interface MnsClientOptions {
   endpoint?: string;
   region?: string;
   securityToken?: string;
+  /** Asked for new keys before a request once refreshSTSTokenInterval ms passed (only with a token). */
+  refreshSTSToken?: () => Promise<{ accessKeyId: string; accessKeySecret: string; securityToken?: string }>;
+  refreshSTSTokenInterval?: number;
   readTimeout?: number;
   connectTimeout?: number;
 }

@@ -1,14 +1,33 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
-import { MnsClient, type MnsFields, type MnsResponse, type MnsSdkClient } from './mns-sdk';
+import type { CloudCredentials, CloudCredentialsProvider } from '../credentials/credentials-provider';
+import {
+  MnsClient,
+  type MnsClientOptions,
+  type MnsFields,
+  type MnsResponse,
+  type MnsSdkClient,
+} from './mns-sdk';
 import { toSmqError } from './smq-error';
 
 export type BodyEncoding = 'raw' | 'base64';
 
-export interface SmqClientOptions {
-  accessKeyId: string;
-  accessKeySecret: string;
-  securityToken?: string;
+/** Static keys, or a provider asked for them before every request (temporary keys are renewed). */
+export type SmqCredentialOptions =
+  | {
+      accessKeyId: string;
+      accessKeySecret: string;
+      securityToken?: string;
+      credentialsProvider?: undefined;
+    }
+  | {
+      credentialsProvider: CloudCredentialsProvider;
+      accessKeyId?: undefined;
+      accessKeySecret?: undefined;
+      securityToken?: undefined;
+    };
+
+export type SmqClientOptions = SmqCredentialOptions & {
   /** e.g. http://127.0.0.1:9911 for the emulator; otherwise accountId + region address the real service. */
   endpoint?: string;
   accountId?: string;
@@ -18,7 +37,7 @@ export interface SmqClientOptions {
    * 'base64': bodies are Base64-encoded on send and decoded on receive.
    */
   bodyEncoding?: BodyEncoding;
-}
+};
 
 export interface QueueAttributesInput {
   delaySeconds?: number;
@@ -97,7 +116,7 @@ function isNotExist(error: unknown): boolean {
 
 /** A typed wrapper over @alicloud/mns with error classification (see README). */
 export class SmqClient {
-  private readonly sdk: MnsSdkClient;
+  private readonly sdk: () => Promise<MnsSdkClient>;
   private readonly encoding: BodyEncoding;
 
   constructor(
@@ -106,35 +125,31 @@ export class SmqClient {
   ) {
     if (!options.endpoint && !(options.accountId && options.region))
       throw new Error('SmqClient needs an endpoint, or an accountId and a region');
-    this.sdk = new MnsClient(options.accountId ?? ACCOUNT_FOR_CUSTOM_ENDPOINT, {
-      accessKeyId: options.accessKeyId,
-      accessKeySecret: options.accessKeySecret,
-      securityToken: options.securityToken,
-      endpoint: options.endpoint,
-      region: options.region,
-    });
     this.encoding = options.bodyEncoding ?? 'raw';
+    this.sdk = options.credentialsProvider
+      ? lazySdk(queueName, options, options.credentialsProvider)
+      : constantSdk(options, options);
   }
 
   async createQueue(attributes: QueueAttributesInput = {}): Promise<'created' | 'exists'> {
-    const response = await this.call('CreateQueue', () =>
-      this.sdk.createQueue(this.queueName, queueParams(attributes)),
+    const response = await this.call('CreateQueue', (sdk) =>
+      sdk.createQueue(this.queueName, queueParams(attributes)),
     );
     return response.code === 201 ? 'created' : 'exists';
   }
 
   async setAttributes(attributes: QueueAttributesInput): Promise<void> {
-    await this.call('SetQueueAttributes', () =>
-      this.sdk.setQueueAttributes(this.queueName, queueParams(attributes)),
+    await this.call('SetQueueAttributes', (sdk) =>
+      sdk.setQueueAttributes(this.queueName, queueParams(attributes)),
     );
   }
 
   async deleteQueue(): Promise<void> {
-    await this.call('DeleteQueue', () => this.sdk.deleteQueue(this.queueName));
+    await this.call('DeleteQueue', (sdk) => sdk.deleteQueue(this.queueName));
   }
 
   async getAttributes(): Promise<QueueAttributes> {
-    const { body } = await this.call('GetQueueAttributes', () => this.sdk.getQueueAttributes(this.queueName));
+    const { body } = await this.call('GetQueueAttributes', (sdk) => sdk.getQueueAttributes(this.queueName));
     return {
       queueName: body.QueueName,
       createTime: integer(body, 'CreateTime'),
@@ -153,8 +168,8 @@ export class SmqClient {
 
   async sendMessage(input: SendInput | string): Promise<SentMessage> {
     const message = typeof input === 'string' ? { body: input } : input;
-    const { body } = await this.call('SendMessage', () =>
-      this.sdk.sendMessage(this.queueName, this.wire(message)),
+    const { body } = await this.call('SendMessage', (sdk) =>
+      sdk.sendMessage(this.queueName, this.wire(message)),
     );
     return { messageId: body.MessageId, bodyMd5: body.MessageBodyMD5 };
   }
@@ -164,8 +179,8 @@ export class SmqClient {
     inputs: (SendInput | string)[],
   ): Promise<{ sent: SentMessage[]; failed: SendFailure[] }> {
     const messages = inputs.map((input) => (typeof input === 'string' ? { body: input } : input));
-    const { body } = await this.call('BatchSendMessage', () =>
-      this.sdk.batchSendMessage(
+    const { body } = await this.call('BatchSendMessage', (sdk) =>
+      sdk.batchSendMessage(
         this.queueName,
         messages.map((message) => this.wire(message)),
       ),
@@ -186,10 +201,10 @@ export class SmqClient {
   async receiveMessages(max: number, waitSeconds: number, signal?: AbortSignal): Promise<SmqMessage[]> {
     if (signal?.aborted) return [];
     try {
-      const { body } = await this.call('BatchReceiveMessage', () =>
+      const { body } = await this.call('BatchReceiveMessage', (sdk) =>
         signal
-          ? this.abortableReceive(max, waitSeconds, signal)
-          : this.sdk.batchReceiveMessage(this.queueName, max, waitSeconds),
+          ? this.abortableReceive(sdk, max, waitSeconds, signal)
+          : sdk.batchReceiveMessage(this.queueName, max, waitSeconds),
       );
       return (body ?? []).map((fields) => this.message(fields));
     } catch (error) {
@@ -201,17 +216,18 @@ export class SmqClient {
   // The SDK's batchReceiveMessage takes no agent: the same signed GET, on a socket of its own that
   // an abort can destroy.
   private async abortableReceive(
+    sdk: MnsSdkClient,
     max: number,
     waitSeconds: number,
     signal: AbortSignal,
   ): Promise<MnsResponse<MnsFields[]>> {
-    const agent = this.sdk.endpoint.startsWith('https:') ? new HttpsAgent() : new HttpAgent();
+    const agent = sdk.endpoint.startsWith('https:') ? new HttpsAgent() : new HttpAgent();
     const abort = (): void => agent.destroy();
     signal.addEventListener('abort', abort, { once: true });
     try {
       const wait = waitSeconds ? `&waitseconds=${waitSeconds}` : '';
       const resource = `/queues/${this.queueName}/messages?numOfMessages=${max}${wait}`;
-      const response = await this.sdk.get(resource, 'Messages', { timeout: RECEIVE_TIMEOUT_MS, agent });
+      const response = await sdk.get(resource, 'Messages', { timeout: RECEIVE_TIMEOUT_MS, agent });
       const messages = (response.body as unknown as { Message?: MnsFields[] } | undefined)?.Message;
       return { ...response, body: messages ?? [] };
     } finally {
@@ -223,8 +239,8 @@ export class SmqClient {
   /** Visible messages without receiving them (no handles, visibility untouched). */
   async peekMessages(max: number): Promise<Omit<SmqMessage, 'receiptHandle' | 'nextVisibleTime'>[]> {
     try {
-      const { body } = await this.call('BatchPeekMessage', () =>
-        this.sdk.batchPeekMessage(this.queueName, max),
+      const { body } = await this.call('BatchPeekMessage', (sdk) =>
+        sdk.batchPeekMessage(this.queueName, max),
       );
       return (body ?? []).map((fields) => {
         const { receiptHandle: _handle, nextVisibleTime: _next, ...rest } = this.message(fields);
@@ -237,13 +253,13 @@ export class SmqClient {
   }
 
   async deleteMessage(receiptHandle: string): Promise<void> {
-    await this.call('DeleteMessage', () => this.sdk.deleteMessage(this.queueName, receiptHandle));
+    await this.call('DeleteMessage', (sdk) => sdk.deleteMessage(this.queueName, receiptHandle));
   }
 
   /** Deletes up to 16 messages; the SDK reports partial failure in the body, so it is read here. */
   async deleteMessages(receiptHandles: string[]): Promise<DeleteResult> {
-    const { body } = await this.call('BatchDeleteMessage', () =>
-      this.sdk.batchDeleteMessage(this.queueName, receiptHandles),
+    const { body } = await this.call('BatchDeleteMessage', (sdk) =>
+      sdk.batchDeleteMessage(this.queueName, receiptHandles),
     );
     const failed = (Array.isArray(body) ? body : []).map((item) => ({
       handle: item.ReceiptHandle,
@@ -259,8 +275,8 @@ export class SmqClient {
     receiptHandle: string,
     seconds: number,
   ): Promise<{ receiptHandle: string; nextVisibleTime: number }> {
-    const { body } = await this.call('ChangeMessageVisibility', () =>
-      this.sdk.changeMessageVisibility(this.queueName, receiptHandle, seconds),
+    const { body } = await this.call('ChangeMessageVisibility', (sdk) =>
+      sdk.changeMessageVisibility(this.queueName, receiptHandle, seconds),
     );
     return { receiptHandle: body.ReceiptHandle, nextVisibleTime: integer(body, 'NextVisibleTime') };
   }
@@ -292,13 +308,56 @@ export class SmqClient {
     };
   }
 
-  private async call<T>(operation: string, run: () => Promise<T>): Promise<T> {
+  private async call<T>(operation: string, run: (sdk: MnsSdkClient) => Promise<T>): Promise<T> {
     try {
-      return await run();
+      return await run(await this.sdk());
     } catch (error) {
       throw toSmqError(operation, error);
     }
   }
+}
+
+type Addressing = Pick<SmqClientOptions, 'endpoint' | 'accountId' | 'region'>;
+
+function sdkClient(addressing: Addressing, keys: CloudCredentials, extra: Partial<MnsClientOptions> = {}) {
+  return new MnsClient(addressing.accountId ?? ACCOUNT_FOR_CUSTOM_ENDPOINT, {
+    accessKeyId: keys.accessKeyId,
+    accessKeySecret: keys.accessKeySecret,
+    securityToken: keys.securityToken,
+    endpoint: addressing.endpoint,
+    region: addressing.region,
+    ...extra,
+  });
+}
+
+function constantSdk(addressing: Addressing, keys: CloudCredentials): () => Promise<MnsSdkClient> {
+  const sdk = sdkClient(addressing, keys);
+  return () => Promise.resolve(sdk);
+}
+
+// The SDK is built with the first keys the provider gives; with temporary keys, its own refresh hook
+// asks the provider again before each request (the provider answers from its cache until renewal
+// is due). A failed first lookup is retried on the next call instead of being remembered.
+function lazySdk(
+  queueName: string,
+  addressing: Addressing,
+  provider: CloudCredentialsProvider,
+): () => Promise<MnsSdkClient> {
+  let made: Promise<MnsSdkClient> | undefined;
+  return () => {
+    made ??= provider.getCredentials().then(
+      (keys) =>
+        sdkClient(addressing, keys, {
+          refreshSTSToken: () => provider.getCredentials(),
+          refreshSTSTokenInterval: 0,
+        }),
+      (error: unknown) => {
+        made = undefined;
+        throw new Error(`no credentials for SMQ queue ${queueName}: ${(error as Error).message}`);
+      },
+    );
+    return made;
+  };
 }
 
 function isNotExistError(error: unknown): boolean {

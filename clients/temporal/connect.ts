@@ -8,7 +8,7 @@ import type { VodflowConfig } from '../../common/config';
 
 type TemporalConfig = VodflowConfig['temporal'];
 
-async function tlsOptions(config: TemporalConfig): Promise<ConnectionOptions['tls']> {
+export async function tlsOptions(config: TemporalConfig): Promise<ConnectionOptions['tls']> {
   if (!config.tls) return undefined;
   if (!config.tlsCertPath || !config.tlsKeyPath) return true;
   const [crt, key] = await Promise.all([readFile(config.tlsCertPath), readFile(config.tlsKeyPath)]);
@@ -42,6 +42,6 @@ export async function connectWorker(config: TemporalConfig): Promise<NativeConne
 function unreachable(address: string, err: unknown): Error {
   return new Error(
     `cannot reach Temporal at ${address}: ${err instanceof Error ? err.message : String(err)}. ` +
-      'Is the server running? (`make demo` starts one; --address or TEMPORAL_ADDRESS names another)',
+      'Is the server running? (`vodflow dev` starts one locally; --address or TEMPORAL_ADDRESS names another)',
   );
 }

@@ -71,16 +71,23 @@ export function buildSmqEmulator(opts: SmqEmulatorOptions = {}): SmqEmulator {
   // Each request in progress listens to it; long polls can be many.
   setMaxListeners(0, stopping.signal);
   const requestCounts: Record<string, number> = {};
+  const keyCounts: Record<string, number> = {};
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const target = request.url ?? '/';
     if (target.startsWith(ADMIN_PREFIX))
-      return handleAdmin(request, response, { engine, faults, requestCounts: () => ({ ...requestCounts }) });
+      return handleAdmin(request, response, {
+        engine,
+        faults,
+        requestCounts: () => ({ ...requestCounts }),
+        keyCounts: () => ({ ...keyCounts }),
+      });
     const requestId = newRequestId();
     try {
       const method = request.method ?? 'GET';
       const body = await readBody(request, MAX_REQUEST_BODY_BYTES);
-      authenticate({ method, target, headers: request.headers, body }, keys, clock);
+      const keyId = authenticate({ method, target, headers: request.headers, body }, keys, clock);
+      keyCounts[keyId] = (keyCounts[keyId] ?? 0) + 1;
       const questionMark = target.indexOf('?');
       const path = questionMark < 0 ? target : target.slice(0, questionMark);
       const query = parseQuery(questionMark < 0 ? '' : target.slice(questionMark + 1));

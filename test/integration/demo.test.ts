@@ -1,7 +1,8 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { eventually } from '../helpers/eventually';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -49,5 +50,45 @@ describe('demo', () => {
     const port = Number(/frontend 127\.0\.0\.1:(\d+)/.exec(stdout)?.[1]);
     expect(port).toBeGreaterThan(0);
     expect(await accepts(port)).toBe(false);
+  }, 180_000);
+
+  it('with --keep, stays up with its worker, prints the settings `vodflow dev` prints, and stops on SIGINT', async () => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'starters', 'demo.ts'), '--videos', '1', '--keep'],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await eventually(() => expect(output).toContain('press Ctrl-C to stop it'), { timeoutMs: 150_000 });
+      const names = [...output.matchAll(/^export ([A-Z_]+)=/gm)].map((m) => m[1]);
+      expect(names.sort()).toEqual(
+        [
+          'ALIBABA_CLOUD_ACCESS_KEY_ID',
+          'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+          'SMQ_ENDPOINT',
+          'TEMPORAL_ADDRESS',
+          'TEMPORAL_NAMESPACE',
+          'VODFLOW_QUEUES',
+          'VODFLOW_TEMPLATE_GROUP_ID',
+          'VOD_ENDPOINT',
+        ].sort(),
+      );
+      expect(output).toContain('export VODFLOW_QUEUES=cn-shanghai:vod-events');
+      const port = Number(/^export TEMPORAL_ADDRESS=127\.0\.0\.1:(\d+)$/m.exec(output)?.[1]);
+      expect(await accepts(port)).toBe(true);
+      child.kill('SIGINT');
+      // Bounded: a demo that does not stop fails here rather than hanging the run.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 60_000)))]);
+      clearTimeout(timer);
+      expect(child.exitCode ?? child.signalCode).not.toBeNull();
+      expect(await accepts(port)).toBe(false);
+    } finally {
+      child.kill('SIGKILL');
+    }
   }, 180_000);
 });

@@ -13,6 +13,8 @@ export interface AdminDeps {
   engine: SmqEngine;
   faults: FaultInjector;
   requestCounts: () => Record<string, number>;
+  /** Authenticated requests per access key id (tests of credential renewal read it). */
+  keyCounts: () => Record<string, number>;
 }
 
 function isLoopback(address: string | undefined): boolean {
@@ -63,6 +65,7 @@ export async function handleAdmin(
       return json(response, 200, {
         engine: deps.engine.stats,
         requests: deps.requestCounts(),
+        accessKeys: deps.keyCounts(),
         faults: deps.faults.counts,
       });
     if (parts.length === 1 && parts[0] === 'faults') {

@@ -1,4 +1,4 @@
-import { SmqClient } from '../../../clients/smq/smq-client';
+import { SmqClient, type BodyEncoding } from '../../../clients/smq/smq-client';
 import { SmqError } from '../../../clients/smq/smq-error';
 import { startSmqEmulator, type RunningSmqEmulator } from '../../helpers/smq-emulator';
 
@@ -11,7 +11,10 @@ beforeAll(async () => {
 });
 afterAll(async () => smq?.close());
 
-function client(queue: string, extra: Partial<ConstructorParameters<typeof SmqClient>[1]> = {}): SmqClient {
+function client(
+  queue: string,
+  extra: { bodyEncoding?: BodyEncoding; accessKeySecret?: string } = {},
+): SmqClient {
   return new SmqClient(queue, {
     endpoint: smq.endpoint,
     accessKeyId: smq.accessKeyId,
