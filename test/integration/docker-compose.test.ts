@@ -130,7 +130,7 @@ describe('docker-compose.yml', () => {
     for (const [name, service] of Object.entries(services)) {
       if (service.build !== undefined) continue;
       // A full version (x.y or x.y.z), never latest or a bare major.
-      expect(`${name} ${service.image}`).toMatch(/:\d+\.\d+(\.\d+)?(-[\w.-]+)?$/);
+      expect(`${name} ${service.image}`).toMatch(/:v?\d+\.\d+(\.\d+)?(-[\w.-]+)?$/);
       expect(service.image).not.toMatch(/auto-setup/);
     }
     const worker = services.worker;

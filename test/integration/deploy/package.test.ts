@@ -70,7 +70,7 @@ describe('the vodflow package', () => {
   it('runs the compiled CLI from its bin: help, and doctor failing in its own lines', async () => {
     const bin = path.join(unpacked, 'bin', 'vodflow.js');
     const help = await run(process.execPath, [bin, '--help'], { cwd: dir });
-    expect(help.stdout).toContain('setup --region R --queue Q');
+    expect(help.stdout).toMatch(/^ +setup \[options\] /m);
     const doctor = await run(process.execPath, [bin, 'doctor'], {
       cwd: dir,
       env: {
