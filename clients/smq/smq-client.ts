@@ -1,6 +1,7 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import type { CloudCredentials, CloudCredentialsProvider } from '../credentials/credentials-provider';
+import type { KeysOrProvider } from '../credentials/keys-or-provider';
 import {
   MnsClient,
   type MnsClientOptions,
@@ -12,20 +13,7 @@ import { toSmqError } from './smq-error';
 
 export type BodyEncoding = 'raw' | 'base64';
 
-/** Static keys, or a provider asked for them before every request (temporary keys are renewed). */
-export type SmqCredentialOptions =
-  | {
-      accessKeyId: string;
-      accessKeySecret: string;
-      securityToken?: string;
-      credentialsProvider?: undefined;
-    }
-  | {
-      credentialsProvider: CloudCredentialsProvider;
-      accessKeyId?: undefined;
-      accessKeySecret?: undefined;
-      securityToken?: undefined;
-    };
+export type SmqCredentialOptions = KeysOrProvider<CloudCredentialsProvider>;
 
 export type SmqClientOptions = SmqCredentialOptions & {
   /** e.g. http://127.0.0.1:9911 for the emulator; otherwise accountId + region address the real service. */

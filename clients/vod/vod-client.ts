@@ -1,3 +1,4 @@
+import type { KeysOrProvider } from '../credentials/keys-or-provider';
 import type { z } from 'zod';
 import { describeIssues } from '../../common/events/decode-error';
 import { normaliseEndpoint, VOD_API_VERSION, vodEndpointForRegion } from './endpoints';
@@ -23,21 +24,7 @@ import { answerError, popCoreSend, type RpcCredentialsProvider, type RpcSend } f
 
 export const DEFAULT_VOD_TIMEOUT_MS = 10_000;
 
-/** Static keys, or a provider asked before every request. */
-export type VodCredentialOptions =
-  | {
-      accessKeyId: string;
-      accessKeySecret: string;
-      /** STS token when the keys are temporary. */
-      securityToken?: string;
-      credentialsProvider?: undefined;
-    }
-  | {
-      credentialsProvider: RpcCredentialsProvider;
-      accessKeyId?: undefined;
-      accessKeySecret?: undefined;
-      securityToken?: undefined;
-    };
+export type VodCredentialOptions = KeysOrProvider<RpcCredentialsProvider>;
 
 export type VodClientOptions = VodCredentialOptions & {
   /** Service region, e.g. cn-shanghai; selects the endpoint unless `endpoint` is given. */

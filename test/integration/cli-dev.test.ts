@@ -9,6 +9,7 @@ import { SmqClient } from '../../clients/smq';
 import { createVodClient } from '../../clients/vod';
 import { DEV_PORTS } from '../../devstack/dev-ports';
 import { eventually } from '../helpers/eventually';
+import { DEV_SETTING_NAMES } from '../helpers/dev-settings';
 
 const BIN = path.resolve(__dirname, '..', '..', 'bin', 'vodflow.js');
 
@@ -71,18 +72,7 @@ describe('vodflow dev', () => {
     try {
       dev = await startDev();
       const settings = dev.settings();
-      expect(Object.keys(settings).sort()).toEqual(
-        [
-          'ALIBABA_CLOUD_ACCESS_KEY_ID',
-          'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-          'SMQ_ENDPOINT',
-          'TEMPORAL_ADDRESS',
-          'TEMPORAL_NAMESPACE',
-          'VODFLOW_QUEUES',
-          'VODFLOW_TEMPLATE_GROUP_ID',
-          'VOD_ENDPOINT',
-        ].sort(),
-      );
+      expect(Object.keys(settings).sort()).toEqual(DEV_SETTING_NAMES);
       expect(settings.VODFLOW_QUEUES).toBe('cn-shanghai:vod-events');
       const vodPort = Number(new URL(settings.VOD_ENDPOINT ?? '').port);
       expect(vodPort).not.toBe(DEV_PORTS.vod);

@@ -3,6 +3,7 @@ import { connect } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { eventually } from '../helpers/eventually';
+import { DEV_SETTING_NAMES } from '../helpers/dev-settings';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -65,18 +66,7 @@ describe('demo', () => {
     try {
       await eventually(() => expect(output).toContain('press Ctrl-C to stop it'), { timeoutMs: 150_000 });
       const names = [...output.matchAll(/^export ([A-Z_]+)=/gm)].map((m) => m[1]);
-      expect(names.sort()).toEqual(
-        [
-          'ALIBABA_CLOUD_ACCESS_KEY_ID',
-          'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
-          'SMQ_ENDPOINT',
-          'TEMPORAL_ADDRESS',
-          'TEMPORAL_NAMESPACE',
-          'VODFLOW_QUEUES',
-          'VODFLOW_TEMPLATE_GROUP_ID',
-          'VOD_ENDPOINT',
-        ].sort(),
-      );
+      expect(names.sort()).toEqual(DEV_SETTING_NAMES);
       expect(output).toContain('export VODFLOW_QUEUES=cn-shanghai:vod-events');
       const port = Number(/^export TEMPORAL_ADDRESS=127\.0\.0\.1:(\d+)$/m.exec(output)?.[1]);
       expect(await accepts(port)).toBe(true);
