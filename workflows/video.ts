@@ -398,6 +398,9 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
 
   for (;;) {
     changed = false;
+    // Read before this turn awaits a local activity: the history length an activation reports
+    // after a local activity resolves within a workflow task is not the same when it replays.
+    const longHistory = historyIsLong();
     // Only runs given an application (none recorded before it existed) ever check one.
     if (state.applicationCheckDue && !checkingApplication) startApplicationCheck();
     let actions = state.nextActions();
@@ -415,7 +418,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     publish();
 
     if (state.isFinished() && inFlight === 0 && !hooks?.hasUnseenWork()) break;
-    if (historyIsLong()) {
+    if (longHistory) {
       await condition(() => inFlight === 0 && allHandlersFinished());
       // Events applied meanwhile may fire hooks: one more turn before the run hands over.
       if (hooks?.hasUnseenWork()) continue;
