@@ -13,7 +13,6 @@ import { createReconcileMilestone } from './reconcile/reconcile-milestone';
 import type { VodQueries } from './reconcile/vod-queries';
 import { createPollQueue, type PollerLog } from './smq-poller';
 import { createSweepRecentVideos } from './sweep-recent-videos';
-import { matchHooks, type HookFiring, type HookMoment } from '../common/hooks/match-hooks';
 import { createRunHook } from './hooks/run-hook';
 import { createVideoApplication } from './video-application';
 import { createVideoSignaller } from './video-signaller';
@@ -61,11 +60,6 @@ export function createActivities(deps: ActivityDeps) {
     submitFollowUp: createSubmitFollowUp(deps),
     reconcileMilestone: createReconcileMilestone(deps),
     videoApplication: createVideoApplication(deps),
-    // A local activity: which hooks a moment fires, by the hooks file as it is now. Its answer is
-    // recorded, so that replays decide the same whatever the file says by then.
-    hookFirings(moment: HookMoment): Promise<HookFiring[]> {
-      return Promise.resolve(deps.hooks ? matchHooks(deps.hooks().hooks, moment) : []);
-    },
     runHook: createRunHook({
       temporal: deps.temporal,
       queue: (region, queue) => deps.queue(region, queue),

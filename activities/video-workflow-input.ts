@@ -6,7 +6,7 @@ import type { VideoWorkflowInput, VideoWorkflowLimits } from '../workflows/video
 
 export interface VideoWorkflowInputDeps {
   policy: PipelinePolicy;
-  /** The deployment's hooks, when it has a hooks file: videos then look for hooks to fire. */
+  /** The deployment's hooks file: each new run takes the hooks it holds then. */
   hooks?: HooksSource;
   videoLimits?: VideoWorkflowLimits;
   reconcile?: ReconcilePolicy;
@@ -34,7 +34,7 @@ export function videoWorkflowInput(
     limits: deps.videoLimits,
     reconcile: deps.reconcile,
     patchBaseline: CURRENT_PATCH_BASELINE,
-    ...(deps.hooks ? { hooks: true } : {}),
+    ...(deps.hooks ? { hooks: deps.hooks().hooks } : {}),
   };
   return appId === undefined ? input : { ...input, appId };
 }

@@ -3,14 +3,14 @@ import {
   ApplicationFailure,
   ParentClosePolicy,
   proxyActivities,
-  proxyLocalActivities,
   proxySinks,
   startChild,
 } from '@temporalio/workflow';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import type { createActivities } from '../activities';
 import { hookPayload, hookWorkflowId } from '../common/hooks/hook-payload';
-import type { HookEventFacts } from '../common/hooks/match-hooks';
+import type { Hook } from '../common/hooks/hook-schema';
+import { matchHooks, type HookEventFacts } from '../common/hooks/match-hooks';
 import { eventContentKey } from '../common/events/content-key';
 import type { DecodedVodEvent } from './event-facts';
 import type { HookRun } from './hook-ledger';
@@ -19,17 +19,19 @@ import type { VideoState } from './video-state';
 
 type Activities = ReturnType<typeof createActivities>;
 
-// The user's hooks, wired into one video workflow. Deciding is workflow logic: each turn of the
-// video's loop turns what changed (a stage or status entered, events applied) into a moment, the
-// `hookFirings` local activity says which hooks it fires by the hooks file as it is now (its answer
-// is recorded), and the ledger in the video's state keeps each (hook, occurrence) to one run.
-// Running is an activity with the hook's own retries, or a child workflow.
+// The user's hooks, wired into one video workflow. Deciding is plain workflow logic: the run's hooks
+// come with its input (the file as it was when the run started, so replays decide the same whatever
+// the file says later), each turn of the video's loop turns what changed (a stage or status
+// entered, events applied) into a moment and matches it, and the ledger in the video's state keeps
+// each (hook, occurrence) to one run. Running is an activity with the hook's own retries, or a child
+// workflow. An edited file reaches a video at its next run (continue-as-new, revival) and every new
+// video at once.
 
 export interface VideoHooks {
   /** An event the state applied (duplicates and rejected events are not). */
   noteApplied(event: DecodedVodEvent): void;
   /** Fires what the last changes call for and starts pending runs. */
-  turn(): Promise<void>;
+  turn(): void;
   /** Work not yet handed to a run: the workflow must not continue-as-new or close over it. */
   hasUnseenWork(): boolean;
   /** A hook whose run failed for good keeps the video open for `hooks retry`. */
@@ -39,6 +41,8 @@ export interface VideoHooks {
 }
 
 export function createVideoHooks(wiring: {
+  /** The hooks this run started with (its input). */
+  hooks: readonly Hook[];
   state: VideoState;
   videoId: string;
   region?: string;
@@ -50,7 +54,6 @@ export function createVideoHooks(wiring: {
   const { state } = wiring;
   const ledger = state.hookLedger();
   const applied: HookEventFacts[] = [];
-  const { hookFirings } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10s' });
   const { vodflowMetrics } = proxySinks<VodflowMetricSinks>();
 
   const videoForPayload = (): Record<string, unknown> => {
@@ -116,11 +119,11 @@ export function createVideoHooks(wiring: {
         event: event as unknown as Record<string, unknown>,
       });
     },
-    async turn() {
+    turn() {
       const entered = ledger.entered(state.stage(), state.status());
       const events = applied.splice(0);
       if (entered.stageEntered || entered.statusEntered || events.length > 0) {
-        const firings = await hookFirings({
+        const firings = matchHooks(wiring.hooks, {
           videoId: wiring.videoId,
           region: wiring.region,
           templateGroupId: state.policy.templateGroupId,

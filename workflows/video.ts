@@ -39,6 +39,7 @@ import {
   type VodEventSignalArgs,
 } from './definitions';
 import { CURRENT_PATCH_BASELINE, patchCheck } from './patch-baseline';
+import type { Hook } from '../common/hooks/hook-schema';
 import { createVideoHooks, type VideoHooks } from './video-hooks';
 import {
   applyVodEvent,
@@ -81,8 +82,11 @@ export interface VideoWorkflowInput {
    * holds are taken as in, without markers. Absent in runs started before baselines existed.
    */
   patchBaseline?: number;
-  /** The deployment has hooks (VODFLOW_HOOKS): look for hooks to fire as the video changes. */
-  hooks?: boolean;
+  /**
+   * The deployment's hooks (VODFLOW_HOOKS) when this run started: in the input, so that every
+   * decision to fire is plain workflow logic that replays the same whatever the file says later.
+   */
+  hooks?: Hook[];
   /**
    * The VOD application the video must belong to, when the deployment names one: read from VOD
    * once, before the first follow-up; another application's video is left alone and reported.
@@ -147,6 +151,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
   let inFlight = 0;
   const hooks: VideoHooks | undefined = input.hooks
     ? createVideoHooks({
+        hooks: input.hooks,
         state,
         videoId: input.videoId,
         region: input.region,
@@ -414,7 +419,7 @@ export async function videoWorkflow(input: VideoWorkflowInput): Promise<VideoSna
     for (const action of actions) if (action.notBefore <= now) startFollowUp(action);
     const checks = watchDeadlines ? state.planChecks(reconcilePolicy, now) : { due: [] };
     for (const wait of checks.due) startCheck(wait);
-    if (hooks) await hooks.turn();
+    hooks?.turn();
     publish();
 
     if (state.isFinished() && inFlight === 0 && !hooks?.hasUnseenWork()) break;

@@ -190,7 +190,7 @@ describe('hooks', () => {
     expect(child?.detail).toMatch(/^started child vodflow-hook:upload-child:/);
     const independent = hookRuns(view, 'publish-when-ready')[0];
     expect(independent?.detail).toBe(`started vodflow-hook:publish-when-ready:${readyVideo}:stage:ready:1`);
-    await recordChain(readyVideo, 'video-v2-hooks-ready');
+    await recordChain(readyVideo, 'video-v2-hook-runs-ready');
   });
 
   it('fires nothing again for duplicated events', async () => {
@@ -256,7 +256,7 @@ describe('hooks', () => {
       // A loaded machine may leave a query unanswered for its whole deadline (10 s) now and then.
       { timeoutMs: 60_000 },
     );
-    await recordChain(VideoId, 'video-v2-hooks-retried');
+    await recordChain(VideoId, 'video-v2-hook-runs-retried');
     const deliveryIds = receiver.deliveries('/refuse').map((d) => d.headers['x-vodflow-delivery']);
     expect(new Set(deliveryIds).size).toBe(1);
     await expect(
@@ -286,7 +286,7 @@ describe('hooks', () => {
     expect(refused.stderr).toMatch(/broken\.yaml:3:9 hooks\[0\]\.on: expected \{ stage:/);
   });
 
-  it('applies an edited file to the next moments: a removed hook fires no more, a broken edit is ignored', async () => {
+  it('applies an edited file to the next videos: a removed hook fires no more, a broken edit is ignored', async () => {
     const renamed = hooks
       .filter((hook) => hook.name !== 'ready-webhook')
       .concat({
