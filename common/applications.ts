@@ -39,10 +39,6 @@ export class ApplicationScope {
     return new ApplicationScope(queues, appId ?? DEFAULT_APP_ID, named);
   }
 
-  get defaultAppId(): string {
-    return this.deploymentAppId;
-  }
-
   /** The application whose events a queue carries. */
   forQueue(region: string, queue: string): string {
     const served = this.queues.find((q) => q.region === region && q.queue === queue);

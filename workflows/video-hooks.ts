@@ -24,8 +24,8 @@ type Activities = ReturnType<typeof createActivities>;
 // the file says later), each turn of the video's loop turns what changed (a stage or status
 // entered, events applied) into a moment and matches it, and the ledger in the video's state keeps
 // each (hook, occurrence) to one run. Running is an activity with the hook's own retries, or a child
-// workflow. An edited file reaches a video at its next run (continue-as-new, revival) and every new
-// video at once.
+// workflow. An edited file reaches every new video at once and a revived one; a running video keeps
+// its hooks across continue-as-new (its input carries them on).
 
 export interface VideoHooks {
   /** An event the state applied (duplicates and rejected events are not). */
