@@ -3,7 +3,7 @@ import { entityCeiling, videoWorkflowCeiling } from './ceilings';
 import type { BenchStack } from './bench-stack';
 import { EVENTS_PER_VIDEO } from './load';
 import { percentile, spreadOf, type Spread } from './percentiles';
-import { latencyAtRate, naiveLoop, vodflowDrain, type ConsumerTuning } from './scenarios';
+import { latencyAtRate, naiveLoop, vodflowDrain, type ConsumerTuning, type LagSample } from './scenarios';
 
 export interface BenchSettings {
   events: number;
@@ -21,6 +21,10 @@ export interface LatencyResult {
   p50Ms: number;
   p99Ms: number;
   samples: number;
+  /** From starting the consumer to its poller running (sending starts then). */
+  pollerStartMs: number;
+  /** The seconds of sending whose events waited longest (second since the first send, worst first). */
+  worstSeconds: { second: number; events: number; p99Ms: number; maxMs: number }[];
 }
 
 export interface MemoryResult {
@@ -45,15 +49,41 @@ async function latency(
   open: OpenVideos,
 ): Promise<LatencyResult> {
   settings.say(`(d) enqueue → state at ${ratePerSec.toFixed(0)} events/s for ${settings.latencySeconds} s…`);
-  const { lags, sent } = await latencyAtRate(stack, ratePerSec, settings.latencySeconds, settings.consumer);
+  const { lags, sent, startedAt, pollerStartMs } = await latencyAtRate(
+    stack,
+    ratePerSec,
+    settings.latencySeconds,
+    settings.consumer,
+  );
   open.add(sent);
+  const all = lags.map((sample) => sample.lagMs);
   return {
     ratePerSec: round(ratePerSec),
     openVideos: open.count,
-    p50Ms: percentile(lags, 50),
-    p99Ms: percentile(lags, 99),
+    p50Ms: percentile(all, 50),
+    p99Ms: percentile(all, 99),
     samples: lags.length,
+    pollerStartMs,
+    worstSeconds: worstSeconds(lags, startedAt, 3),
   };
+}
+
+// Whether a tail is spread over the run or one stall: lags grouped by the second they were sent in.
+function worstSeconds(lags: readonly LagSample[], startedAt: number, count: number) {
+  const bySecond = new Map<number, number[]>();
+  for (const { lagMs, enqueuedAt } of lags) {
+    const second = Math.max(0, Math.floor((enqueuedAt - startedAt) / 1000));
+    bySecond.set(second, [...(bySecond.get(second) ?? []), lagMs]);
+  }
+  return [...bySecond.entries()]
+    .map(([second, values]) => ({
+      second,
+      events: values.length,
+      p99Ms: percentile(values, 99),
+      maxMs: Math.max(...values),
+    }))
+    .sort((a, b) => b.maxMs - a.maxMs)
+    .slice(0, count);
 }
 
 /**

@@ -46,6 +46,9 @@ export function printReport(result: BenchResult & { maxCachedWorkflows: number }
     console.log(
       `  (d) enqueue → state at ${d.ratePerSec}/s with ${d.openVideos} videos open: p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms (${d.samples} events)`,
     );
+    const worst = d.worstSeconds.map((s) => `second ${s.second}: max ${s.maxMs} ms over ${s.events}`);
+    console.log(`      slowest seconds of sending: ${worst.join('; ')}`);
+    console.log(`      the consumer's poller ran ${d.pollerStartMs} ms after its start (sending began then)`);
   }
   console.log(
     `  vodflow worker RSS: peak ${result.worker.peakRssMiB} MiB, at the end ${result.worker.rssMiBAtEnd} MiB (entity worker ${result.worker.entityWorkerRssMiB} MiB)`,

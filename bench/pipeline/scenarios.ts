@@ -1,4 +1,5 @@
 import { WorkflowIdReusePolicy } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { Limiter } from '../../activities/limiter';
 import type { SmqClient } from '../../clients/smq';
 import { pollerOptionsSchema } from '../../common/poller-options';
@@ -26,7 +27,9 @@ import {
 } from './load';
 import { videoEventsApplied } from './ceilings';
 
+const { PendingActivityState } = temporal.api.enums.v1;
 const DRAIN_TIMEOUT_MS = 30 * 60_000;
+const POLLER_START_TIMEOUT_MS = 5 * 60_000;
 
 /** (b) What a user writes from the SDK samples: receive one, signal-with-start, delete, in a loop. */
 export async function naiveLoop(stack: BenchStack, count: number): Promise<Throughput> {
@@ -69,6 +72,7 @@ export interface ConsumerTuning {
 }
 
 async function runConsumer(stack: BenchStack, queueName: string, tuning: ConsumerTuning) {
+  const startedAt = Date.now();
   const [started] = await startConsumers(stack.client, {
     queues: [{ region: BENCH_REGION, queue: queueName }],
     shards: 1,
@@ -78,6 +82,18 @@ async function runConsumer(stack: BenchStack, queueName: string, tuning: Consume
   if (!started) throw new Error('no consumer started');
   const handle = stack.client.workflow.getHandle<typeof smqConsumerWorkflow>(started.workflowId);
   return {
+    /** Waits until the consumer's poller activity runs; how long that took from the start, ms. */
+    async pollerRunning(): Promise<number> {
+      for (;;) {
+        const { raw } = await handle.describe();
+        const poller = raw.pendingActivities?.find((activity) => activity.activityType?.name === 'pollQueue');
+        if (poller?.state === PendingActivityState.PENDING_ACTIVITY_STATE_STARTED)
+          return Date.now() - startedAt;
+        if (Date.now() - startedAt > POLLER_START_TIMEOUT_MS)
+          throw new Error(`the consumer's poller did not start within ${POLLER_START_TIMEOUT_MS} ms`);
+        await sleep(20);
+      }
+    },
     async stop() {
       await handle.signal(stopConsumerSignal);
       return handle.result();
@@ -105,10 +121,18 @@ export async function vodflowDrain(
   return { ...result, videoIds };
 }
 
+/** One event's lag, and when it was put in the queue (epoch ms). */
+export interface LagSample {
+  lagMs: number;
+  enqueuedAt: number;
+}
+
 /**
  * (d) Latency from enqueue to the event being applied in its video's state, with events arriving at
  * `ratePerSecond` for `seconds`. The lag is what each video workflow recorded (SMQ EnqueueTime to the
- * workflow task that applied the event), read from a sample of at most `sampleVideos` videos.
+ * workflow task that applied the event), read from a sample of at most `sampleVideos` videos. Sending
+ * starts once the consumer's poller runs: this is a running consumer's latency; how long the start
+ * took is reported apart (`pollerStartMs`).
  */
 export async function latencyAtRate(
   stack: BenchStack,
@@ -116,12 +140,13 @@ export async function latencyAtRate(
   seconds: number,
   tuning: ConsumerTuning,
   sampleVideos = 300,
-): Promise<{ lags: number[]; sent: number }> {
+): Promise<{ lags: LagSample[]; sent: number; startedAt: number; pollerStartMs: number }> {
   const queueName = `bench-latency-${Date.now()}`;
   const queue = await stack.queue(queueName);
   const total = Math.max(EVENTS_PER_VIDEO, Math.round(ratePerSecond * seconds));
   const { videoIds, bodies } = bodiesFor(`latency-${Date.now()}`, total);
   const consumer = await runConsumer(stack, queueName, tuning);
+  const pollerStartMs = await consumer.pollerRunning();
   const tickMs = 100;
   const perTick = Math.max(1, Math.round((ratePerSecond * tickMs) / 1000));
   const startedAt = Date.now();
@@ -137,7 +162,7 @@ export async function latencyAtRate(
 
   const every = Math.max(1, Math.floor(videoIds.length / sampleVideos));
   const sampled = videoIds.filter((_, i) => i % every === 0);
-  const lags: number[] = [];
+  const lags: LagSample[] = [];
   const limiter = new Limiter(16);
   await Promise.all(
     sampled.map((videoId) =>
@@ -145,9 +170,12 @@ export async function latencyAtRate(
         const view = await stack.client.workflow
           .getHandle<typeof videoWorkflow>(videoWorkflowId(videoId))
           .query(videoStateQuery);
-        for (const entry of view.log) if (entry.lagMs !== undefined) lags.push(entry.lagMs);
+        for (const entry of view.log) {
+          if (entry.lagMs === undefined) continue;
+          lags.push({ lagMs: entry.lagMs, enqueuedAt: Date.parse(entry.receivedAt) - entry.lagMs });
+        }
       }),
     ),
   );
-  return { lags, sent: bodies.length };
+  return { lags, sent: bodies.length, startedAt, pollerStartMs };
 }
