@@ -12,6 +12,8 @@ const workflowSafe = [
   'workflows/**/*.ts',
   'common/events/**/*.ts',
   'common/extend-marker.ts',
+  'common/hooks/hook-payload.ts',
+  'common/hooks/match-hooks.ts',
   'common/pipeline-policy.ts',
   'common/poller-options.ts',
   'common/reconcile-policy.ts',
@@ -61,6 +63,12 @@ export default tseslint.config(
               allowTypeImports: true,
               message:
                 'Workflow-safe code may import only types from activities, clients and the config; call them via proxyActivities.',
+            },
+            {
+              group: ['**/*-schema'],
+              allowTypeImports: true,
+              message:
+                'Configuration schemas are Node-side: a zod schema in the workflow bundle is built again for every cached execution. Import the zod-free module (pipeline-policy, reconcile-policy) instead.',
             },
           ],
         },

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { ApplicationScope, appIdProblem } from './applications';
-import { pollerOptionsSchema, type PollerOptions } from './poller-options';
-import { pipelinePolicySchema, type PipelinePolicy } from './pipeline-policy';
-import { reconcilePolicySchema, type ReconcilePolicy } from './reconcile-policy';
+import { parsePollerOptions, type PollerOptions } from './poller-options';
+import type { PipelinePolicy } from './pipeline-policy';
+import { pipelinePolicySchema } from './pipeline-policy-schema';
+import type { ReconcilePolicy } from './reconcile-policy';
+import { reconcilePolicySchema } from './reconcile-policy-schema';
 import { parseExtraRegions, regionProblem } from './regions';
 import { DEFAULT_TASK_QUEUE, WORKER_ROLES, type WorkerRole } from './task-queues';
 
@@ -276,7 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VodflowConfig 
       maxAttempts: e.VODFLOW_MAX_ATTEMPTS,
       retryInitialMs: e.VODFLOW_RETRY_INITIAL_MS,
     }),
-    poller: pollerOptionsSchema.parse({
+    poller: parsePollerOptions({
       waitSeconds: e.VODFLOW_POLL_WAIT_SECONDS,
       receivers: e.VODFLOW_POLL_RECEIVERS,
       signalConcurrency: e.VODFLOW_SIGNAL_CONCURRENCY,

@@ -7,7 +7,7 @@ import { connectClient, connectWorker } from '../clients/temporal/connect';
 import { ensureSweepSchedule } from '../clients/temporal/sweep-schedule';
 import { createVodClient } from '../clients/vod';
 import { loadConfig } from '../common/config';
-import { pollerOptionsSchema } from '../common/poller-options';
+import { parsePollerOptions } from '../common/poller-options';
 import { sweepScheduleId, videoWorkflowId } from '../common/workflow-ids';
 import { devSettings, settingLines } from '../devstack/dev-settings';
 import { startLocalStack } from '../devstack/local-stack';
@@ -142,7 +142,7 @@ async function main(): Promise<void> {
       queues: config.queues,
       shards: 1,
       taskQueue: config.temporal.taskQueue,
-      poller: pollerOptionsSchema.parse({ ...config.poller, waitSeconds: 2 }),
+      poller: parsePollerOptions({ ...config.poller, waitSeconds: 2 }),
     });
     cleanups.push(async () => {
       if (!consumer) return;

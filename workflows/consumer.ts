@@ -12,7 +12,7 @@ import {
   allHandlersFinished,
 } from '@temporalio/workflow';
 import type { createActivities } from '../activities';
-import { pollerOptionsSchema, type PollerOptions } from '../common/poller-options';
+import { parsePollerOptions, type PollerOptions } from '../common/poller-options';
 import type { ConsumerStats, PollerRunStats } from './consumer-stats';
 import { activityTaskQueues } from './activity-queues';
 import { ConsumerState, type ConsumerSnapshot, type ConsumerStatus } from './consumer-state';
@@ -84,7 +84,7 @@ export async function smqConsumerWorkflow(input: ConsumerInput): Promise<Consume
   setHandler(
     configureConsumerUpdate,
     async (options) => {
-      poller = pollerOptionsSchema.parse(options);
+      poller = parsePollerOptions(options);
       const asked = ++settingsAsked;
       currentRun?.cancel();
       await condition(() => settingsApplied >= asked || stopping);
@@ -92,7 +92,7 @@ export async function smqConsumerWorkflow(input: ConsumerInput): Promise<Consume
     },
     {
       validator: (options) => {
-        pollerOptionsSchema.parse(options);
+        parsePollerOptions(options);
       },
       ...describedAs(configureConsumerUpdate),
     },

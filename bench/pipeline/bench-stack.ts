@@ -6,7 +6,7 @@ import path from 'node:path';
 import { SmqClient } from '../../clients/smq';
 import { SmqAdminClient } from '../../clients/smq/admin-client';
 import { connectClient } from '../../clients/temporal/connect';
-import { pipelinePolicySchema } from '../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../common/pipeline-policy-schema';
 import { DEFAULT_ACCESS_KEY } from '../../emulators/common/default-credentials';
 import { startEmulatorProcess, type EmulatorProcess } from '../../devstack/emulator-process';
 import { startTemporalDevServer, type TemporalDevServer } from '../../devstack/temporal-server';

@@ -2,7 +2,7 @@ import { WorkflowIdReusePolicy } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { Limiter } from '../../activities/limiter';
 import type { SmqClient } from '../../clients/smq';
-import { pollerOptionsSchema } from '../../common/poller-options';
+import { parsePollerOptions } from '../../common/poller-options';
 import { videoWorkflowId } from '../../common/workflow-ids';
 import { startConsumers } from '../../starters/start-consumers';
 import {
@@ -77,7 +77,7 @@ async function runConsumer(stack: BenchStack, queueName: string, tuning: Consume
     queues: [{ region: BENCH_REGION, queue: queueName }],
     shards: 1,
     taskQueue: BENCH_TASK_QUEUE,
-    poller: pollerOptionsSchema.parse({ waitSeconds: 1, runForMs: 30 * 60_000, ...tuning }),
+    poller: parsePollerOptions({ waitSeconds: 1, runForMs: 30 * 60_000, ...tuning }),
   });
   if (!started) throw new Error('no consumer started');
   const handle = stack.client.workflow.getHandle<typeof smqConsumerWorkflow>(started.workflowId);

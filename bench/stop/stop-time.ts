@@ -2,7 +2,7 @@ import { Client, Connection } from '@temporalio/client';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { SmqClient } from '../../clients/smq';
-import { pollerOptionsSchema } from '../../common/poller-options';
+import { parsePollerOptions } from '../../common/poller-options';
 import { startLocalStack } from '../../devstack/local-stack';
 import { startConsumers } from '../../starters/start-consumers';
 
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
         queues: [{ region: REGION, queue: QUEUE }],
         shards: 1,
         taskQueue: TASK_QUEUE,
-        poller: pollerOptionsSchema.parse({ waitSeconds: 10 }),
+        poller: parsePollerOptions({ waitSeconds: 10 }),
       });
       await until(async () => (await receiveCount(stack.smq.url)) > receivesBefore, 'a long poll');
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));

@@ -4,8 +4,9 @@ import { SmqClient } from '../../clients/smq';
 import { connectClient } from '../../clients/temporal/connect';
 import { createVodClient, type VodClient } from '../../clients/vod';
 import { loadConfig, type VodflowConfig } from '../../common/config';
-import { pipelinePolicySchema, type PipelinePolicyInput } from '../../common/pipeline-policy';
-import { pollerOptionsSchema, type PollerOptionsInput } from '../../common/poller-options';
+import { type PipelinePolicyInput } from '../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../common/pipeline-policy-schema';
+import { parsePollerOptions, type PollerOptionsInput } from '../../common/poller-options';
 import { videoWorkflowId } from '../../common/workflow-ids';
 import type { VodEmulatorOptions } from '../../emulators/vod/app';
 import type { SmqEmulatorOptions } from '../../emulators/smq/app';
@@ -102,7 +103,7 @@ export async function startPipelineStack(options: PipelineStackOptions = {}): Pr
   };
   const config = loadConfig(workerEnv);
   config.policy = pipelinePolicySchema.parse({ ...config.policy, ...options.policy });
-  const poller = pollerOptionsSchema.parse({ waitSeconds: 1, runForMs: 60_000, ...options.poller });
+  const poller = parsePollerOptions({ waitSeconds: 1, runForMs: 60_000, ...options.poller });
 
   const startWorker = () =>
     startPipelineWorker(

@@ -4,7 +4,7 @@ import { SmqClient } from '../../../clients/smq';
 import { sweepNow } from '../../../clients/temporal/sweep-schedule';
 import { encodeEventBody } from '../../../common/events';
 import { loadConfig } from '../../../common/config';
-import { pollerOptionsSchema } from '../../../common/poller-options';
+import { parsePollerOptions } from '../../../common/poller-options';
 import { QUARANTINE_WORKFLOW_ID_PREFIX, videoWorkflowId } from '../../../common/workflow-ids';
 import { LOSE_EVENTS_MARKER } from '../../../emulators/vod/engine/vod-engine';
 import { startConsumers } from '../../../starters/start-consumers';
@@ -68,7 +68,7 @@ describe('several applications on one account', () => {
       queues: [{ region: REGION, queue: stagingQueueName }],
       shards: 1,
       taskQueue: stagingTaskQueue,
-      poller: pollerOptionsSchema.parse({ waitSeconds: 1, runForMs: 60_000 }),
+      poller: parsePollerOptions({ waitSeconds: 1, runForMs: 60_000 }),
     });
     if (started) consumers.push(client.workflow.getHandle(started.workflowId));
   });

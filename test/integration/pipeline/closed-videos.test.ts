@@ -1,6 +1,6 @@
 import { reviveVideo } from '../../../activities/video-revival';
 import { createVideoSignaller } from '../../../activities/video-signaller';
-import { pipelinePolicySchema } from '../../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import { listVideos, readVideoStatus } from '../../../cli/video-reads';
 import { cancelVideoUpdate, videoStateQuery } from '../../../workflows/definitions';

@@ -1,5 +1,5 @@
 import { connectClient } from '../../../clients/temporal/connect';
-import { pollerOptionsSchema } from '../../../common/poller-options';
+import { parsePollerOptions } from '../../../common/poller-options';
 import { consumerWorkflowId } from '../../../common/workflow-ids';
 import { startConsumers } from '../../../starters/start-consumers';
 import { activityDepsFromConfig } from '../../../workers/activity-deps';
@@ -25,7 +25,7 @@ describe('consumer settings', () => {
     const consumer = await stack.startConsumer();
     const { client } = stack.worker;
     const queues = [{ region: REGION, queue: stack.queueName }];
-    const settings = pollerOptionsSchema.parse({ receivers: 3, waitSeconds: 1, runForMs: 60_000 });
+    const settings = parsePollerOptions({ receivers: 3, waitSeconds: 1, runForMs: 60_000 });
 
     const grown = await startConsumers(client, {
       queues,
@@ -92,7 +92,7 @@ describe('consumer settings without a worker', () => {
         queues: [{ region: REGION, queue: stack.queueName }],
         shards: 1,
         taskQueue: stack.taskQueue,
-        poller: pollerOptionsSchema.parse({ receivers: 4 }),
+        poller: parsePollerOptions({ receivers: 4 }),
         updateWaitMs: 2_000,
       });
       expect(result?.outcome).toBe('unanswered');

@@ -1,6 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { createVideoSignaller } from '../../../activities/video-signaller';
-import { pipelinePolicySchema } from '../../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
 import { videoWorkflowId } from '../../../common/workflow-ids';
 import {
   cancelVideoUpdate,

@@ -2,7 +2,7 @@ import { MockActivityEnvironment } from '@temporalio/testing';
 import { CancelledFailure } from '@temporalio/common';
 import { randomUUID } from 'node:crypto';
 import { SmqClient } from '../../../clients/smq';
-import { pollerOptionsSchema, type PollerOptionsInput } from '../../../common/poller-options';
+import { parsePollerOptions, type PollerOptionsInput } from '../../../common/poller-options';
 import { createPollQueue, type PollerDeps } from '../../../activities/smq-poller';
 import { smqQueuePort } from '../../../activities/smq-queue-port';
 import type { QueuePort } from '../../../activities/queue-port';
@@ -79,7 +79,7 @@ describe('pollQueue', () => {
   }
 
   const options = (input: PollerOptionsInput) =>
-    pollerOptionsSchema.parse({ batchSize: 16, receivers: 1, heartbeatTimeoutMs: 3_000, ...input });
+    parsePollerOptions({ batchSize: 16, receivers: 1, heartbeatTimeoutMs: 3_000, ...input });
 
   function run(
     env: MockActivityEnvironment,

@@ -2,7 +2,7 @@ import { classifyMessage } from '../../../activities/message-classifier';
 import { ApplicationScope, appIdProblem, DEFAULT_APP_ID } from '../../../common/applications';
 import { ConfigError, loadConfig } from '../../../common/config';
 import { encodeEventBody } from '../../../common/events';
-import { pipelinePolicySchema } from '../../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
 import { VideoState } from '../../../workflows/video-state';
 
 const NOW = '2026-12-01T08:00:00.000Z';

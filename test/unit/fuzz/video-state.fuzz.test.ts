@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { FOLLOW_UP_STAGES, pipelinePolicySchema, type FollowUpStage } from '../../../common/pipeline-policy';
+import { FOLLOW_UP_STAGES, type FollowUpStage } from '../../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
 import type { Observation } from '../../../workflows/observation';
 import { VideoState, type VideoSnapshot } from '../../../workflows/video-state';
 import { fuzzRuns, fuzzSeed } from '../../helpers/fuzz';

@@ -1,4 +1,4 @@
-import { pollerOptionsSchema } from '../../../common/poller-options';
+import { parsePollerOptions } from '../../../common/poller-options';
 import { emptyPollerRunStats, type ConsumerStats } from '../../../workflows/consumer-stats';
 import {
   ConsumerState,
@@ -40,7 +40,7 @@ describe('ConsumerState', () => {
 
   it('shows its settings, status and identity in its view, without the snapshot version', () => {
     const state = new ConsumerState({}, START);
-    const settings = pollerOptionsSchema.parse({ receivers: 3 });
+    const settings = parsePollerOptions({ receivers: 3 });
     const view = state.view({ region: 'r', queue: 'q', shard: 1 }, settings, 'polling');
     expect(view).toMatchObject({ region: 'r', queue: 'q', shard: 1, status: 'polling', settings });
     expect(view).not.toHaveProperty('version');

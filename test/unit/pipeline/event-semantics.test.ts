@@ -1,5 +1,5 @@
 import { decodeMessageBody, type DecodedEvent } from '../../../common/events';
-import { pipelinePolicySchema } from '../../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
 import { applyVodEvent, originOfFirstEvent, type EventRulesVersion } from '../../../workflows/event-facts';
 import { VideoState } from '../../../workflows/video-state';
 

@@ -1,7 +1,7 @@
 import { MockActivityEnvironment } from '@temporalio/testing';
 import { ApplicationFailure } from '@temporalio/common';
 import { VodApiError, type VodErrorKind } from '../../../clients/vod';
-import { pipelinePolicySchema } from '../../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
 import { createSubmitFollowUp, type SubmitFollowUpInput } from '../../../activities/follow-up';
 import type { FollowUpPort, SubmittedJob } from '../../../activities/follow-up-port';
 import { classifySubmissionFailure } from '../../../activities/submission-failure';

@@ -1,4 +1,5 @@
-import { pipelinePolicySchema, type FollowUpStage } from '../../../common/pipeline-policy';
+import { type FollowUpStage } from '../../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
 import { cancelRefusal, retryRefusal, type OperatorFacts } from '../../../workflows/operator-actions';
 import type { StageStatus } from '../../../workflows/video-snapshot';
 

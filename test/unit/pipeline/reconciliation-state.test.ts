@@ -1,10 +1,6 @@
-import { pipelinePolicySchema } from '../../../common/pipeline-policy';
-import {
-  firstCheckDelayMs,
-  recheckDelayMs,
-  reconcilePolicySchema,
-  type ReconcilePolicy,
-} from '../../../common/reconcile-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
+import { firstCheckDelayMs, recheckDelayMs, type ReconcilePolicy } from '../../../common/reconcile-policy';
+import { reconcilePolicySchema } from '../../../common/reconcile-policy-schema';
 import type { AwaitedMilestone } from '../../../workflows/milestone-watch';
 import type { Observation } from '../../../workflows/observation';
 import { VideoState, type EventMeta, type EventSource } from '../../../workflows/video-state';

@@ -1,5 +1,6 @@
 import { attemptExtend, attemptMarkerOf, policyOverrideOf } from '../../../common/extend-marker';
-import { pipelinePolicySchema, type FollowUpStage } from '../../../common/pipeline-policy';
+import { type FollowUpStage } from '../../../common/pipeline-policy';
+import { pipelinePolicySchema } from '../../../common/pipeline-policy-schema';
 import type { Observation } from '../../../workflows/observation';
 import { VideoState, type EventMeta } from '../../../workflows/video-state';
 
