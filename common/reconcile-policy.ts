@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { FOLLOW_UP_STAGES } from './pipeline-policy';
 
 // When a video workflow stops waiting for VOD's event and asks VOD's API instead. VOD drops an event
-// after three failed writes and never reports a failed upload (reference §2.3, §4.1), so every
-// milestone a video awaits has a deadline; past it, vodflow reconciles against the API.
+// after three failed writes and never reports a failed upload, so every milestone a video awaits
+// has a deadline; past it, vodflow reconciles against the API.
 
 /** What a video can be waiting for: its upload, or the completion of one follow-up stage. */
 export const MILESTONES = ['upload', ...FOLLOW_UP_STAGES] as const;
