@@ -2,9 +2,9 @@ import { FOLLOW_UP_STAGES } from './pipeline-policy';
 import type { ReconcilePolicyInput, ReconcilePolicyOutput } from './reconcile-policy-schema';
 
 // When a video workflow stops waiting for VOD's event and asks VOD's API instead. VOD drops an event
-// after three failed writes and never reports a failed upload, so every
-// milestone a video awaits has a deadline; past it, vodflow reconciles against the API. Zod-free and
-// workflow-safe; the configuration is validated by `reconcile-policy-schema.ts`.
+// after three failed writes and never reports a failed upload, so every milestone a video awaits
+// has a deadline; past it, vodflow reconciles against the API. Zod-free and workflow-safe; the
+// configuration is validated by `reconcile-policy-schema.ts`.
 
 /** What a video can be waiting for: its upload, or the completion of one follow-up stage. */
 export const MILESTONES = ['upload', ...FOLLOW_UP_STAGES] as const;

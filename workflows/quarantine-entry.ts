@@ -1,5 +1,5 @@
-// A queue message that can never be applied (design §3.4), kept with everything needed to
-// inspect it and send it back to its queue once fixed.
+// A queue message that can never be applied (a poison message: see README, How it works), kept
+// with everything needed to inspect it and send it back to its queue once fixed.
 export interface QuarantineEntry {
   region: string;
   queue: string;

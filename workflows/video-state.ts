@@ -46,8 +46,8 @@ export * from './video-snapshot';
 // (dedup-window.ts), the attempt ledger (attempt-ledger.ts), stage derivation (stage-derivation.ts),
 // the milestone watch (milestone-watch.ts), operator actions (operator-actions.ts)
 // and the view (video-view.ts); the snapshot's types live in video-snapshot.ts. Everything here is derived from what was observed, so the same
-// events in any order end in the same state (design §3.3). The snapshot is plain JSON: it is the
-// workflow's query answer, its continue-as-new input and its result.
+// events in any order end in the same state. The snapshot is plain JSON: it is the workflow's
+// query answer, its continue-as-new input and its result.
 
 export class VideoState {
   private readonly dedup: DedupWindow;
@@ -149,7 +149,7 @@ export class VideoState {
 
   /**
    * Applies one event. `observation` is undefined for an event type vodflow does not know; it is
-   * still recorded. `contentKey` identifies the event by its content (design §3.2).
+   * still recorded. `contentKey` identifies the event by its content (common/events/content-key.ts).
    */
   apply(input: {
     eventType: string;

@@ -26,7 +26,7 @@ export interface ReconcileDeps {
   now?: () => Date;
 }
 
-// The task status values that mean "finished" (reference §5.9).
+// Transcode task statuses that mean "finished" (CompleteAllSucc, CompleteAllFail, CompletePartialSucc).
 const TASK_DONE = /^Complete/;
 
 const running = (detail: string): ReconcileResult => ({ outcome: 'running', detail });

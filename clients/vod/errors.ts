@@ -1,6 +1,6 @@
 // Errors of VOD API calls, classified so that callers (Temporal activities) know whether a retry
-// can help (reference §6.3). Messages never contain request URLs: with GET the URL carries the
-// AccessKeyId, SecurityToken and signature.
+// can help. Messages never contain request URLs: with GET the URL carries the AccessKeyId,
+// SecurityToken and signature.
 
 export type VodErrorKind =
   | 'throttled'

@@ -1,5 +1,5 @@
-// Parameters of the VOD APIs this client calls, with VOD's own names (reference §3, §5). Lists
-// are joined or JSON-encoded the way each API expects; JSON parameters take an object or a string.
+// Parameters of the VOD APIs this client calls, with VOD's own names. Lists are joined or
+// JSON-encoded the way each API expects; JSON parameters take an object or a string.
 
 export type JsonParam = Record<string, unknown> | string;
 type IdList = string | readonly string[];
@@ -78,7 +78,7 @@ export interface SubmitAIJobParams {
   UserData?: string;
 }
 
-/** GetVideoInfo → Video.Status (reference §5.1). */
+/** GetVideoInfo → Video.Status. */
 export type VodVideoStatus =
   | 'Uploading'
   | 'UploadFail'

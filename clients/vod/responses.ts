@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { jsonObjectOrTextField, numberField, textField, wrappedList } from './response-fields';
 
-// Answers of the VOD APIs this client calls (reference §3, §5), validated loosely: fields VOD adds
-// are kept, documented fields are checked and numbers coerced. Wrapped lists become arrays.
+// Answers of the VOD APIs this client calls, validated loosely: fields VOD adds are kept,
+// documented fields are checked and numbers coerced. Wrapped lists become arrays.
 
 const requestId = { RequestId: z.string() };
 

@@ -2,7 +2,7 @@ import { VOD_EXTEND_MAX_BYTES } from '../../common/events/limits';
 
 export interface UserDataMessageCallback {
   CallbackURL?: string;
-  /** Documented default `http`; SMQ field names here are unconfirmed (reference §8.5). */
+  /** Documented default `http`; SMQ field names here are unconfirmed. */
   CallbackType?: string;
   [field: string]: unknown;
 }
@@ -24,7 +24,7 @@ export function extendByteLength(extend: Record<string, unknown> | string): numb
   return Buffer.byteLength(text, 'utf8');
 }
 
-/** The `UserData` JSON string VOD's upload and processing APIs accept (reference §3.5). */
+/** The `UserData` JSON string VOD's upload and processing APIs accept. */
 export function buildUserData(input: UserDataInput): string {
   const userData: Record<string, unknown> = {};
   if (input.messageCallback !== undefined) userData.MessageCallback = input.messageCallback;

@@ -46,7 +46,7 @@ function text(value: unknown): string {
 }
 
 /**
- * A stable content key for deduplication (design §3.2): EventType + media id + job/definition +
+ * A stable content key for deduplication: EventType + media id + job/definition +
  * Status + EventTime. Two deliveries of the same VOD event give the same key whatever their
  * encoding or time spelling, since it is computed from the normalised event.
  */

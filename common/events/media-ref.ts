@@ -35,7 +35,7 @@ function knownRef(event: VodEvent): MediaRef {
     case 'RestoreMediaComplete':
     case 'ProduceMediaComplete':
     case 'SubmitMediaRefreshComplete':
-      // In these events MediaId is the audio/video id (reference §4.0).
+      // In these events MediaId is the audio/video id.
       return { kind: 'video', id: event.MediaId };
     default:
       return { kind: 'video', id: event.VideoId };

@@ -11,7 +11,7 @@ const LOWER_CASE: StatusVocabulary = { success: ['success'], failure: ['fail'] }
 const CAPITALISED: StatusVocabulary = { success: ['Success'], failure: ['Failed'] };
 const WORKFLOW: StatusVocabulary = { success: ['Succeed'], failure: ['Failed'] };
 
-// Each event's documented vocabulary (reference §1, §4.0); all others use success / fail.
+// Each event's documented Status vocabulary; all others use success / fail.
 const VOCABULARY_BY_TYPE: Partial<Record<VodEventType, StatusVocabulary>> = {
   UpdateMediaStorageClassComplete: CAPITALISED,
   RestoreMediaComplete: CAPITALISED,

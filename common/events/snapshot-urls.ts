@@ -7,7 +7,7 @@ const PLACEHOLDER = '{SnapshotCount}';
 
 /**
  * The image URLs of one SnapshotInfos element: {SnapshotCount} in SnapshotRegular replaced by the
- * 1-based index padded to 5 digits (reference §4.5). Empty when the pattern or count is missing.
+ * 1-based index padded to 5 digits. Empty when the pattern or count is missing.
  */
 export function snapshotUrls(info: SnapshotInfo, limit: number = MAX_SNAPSHOT_URLS): string[] {
   const pattern = info.SnapshotRegular;

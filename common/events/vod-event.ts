@@ -33,7 +33,7 @@ import {
 } from './schemas/upload';
 import { workflowTaskCompleteSchema } from './schemas/workflow-task';
 
-// Every event of the VOD event catalogue (reference §4.1–4.23), one schema per EventType.
+// Every event type in VOD's event documentation, one schema per EventType.
 // Objects are loose: fields VOD adds later are kept as sent rather than rejected or dropped.
 export const vodEventSchema = z.discriminatedUnion('EventType', [
   fileUploadCompleteSchema,

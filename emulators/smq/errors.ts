@@ -1,4 +1,4 @@
-// The one error catalogue of the SMQ emulator (reference §6): code → HTTP status and default message.
+// The one error catalogue of the SMQ emulator: code → HTTP status and default message.
 // Engine and protocol throw SmqFault; the server writes it as SMQ's XML Error document.
 
 interface CatalogueEntry {
@@ -22,7 +22,7 @@ export const SMQ_ERRORS = {
   MissingReceiptHandle: { status: 400, message: 'The ReceiptHandle parameter is missing.' },
   MissingVisibilityTimeout: { status: 400, message: 'The VisibilityTimeout parameter is missing.' },
   ReceiptHandleError: { status: 400, message: 'The receipt handle is not valid.' },
-  // Unconfirmed code (reference §6).
+  // Unconfirmed code.
   MessageBodyInvalid: { status: 400, message: 'The message body is empty or too large.' },
   RequestTooLarge: { status: 400, message: 'The request body is larger than this service accepts.' },
   InvalidAccessKeyId: { status: 403, message: 'The AccessKeyId is not known.' },
@@ -33,7 +33,7 @@ export const SMQ_ERRORS = {
   AccessDenied: { status: 403, message: 'The access key may not use this resource.' },
   QueueNotExist: { status: 404, message: 'The queue does not exist.' },
   MessageNotExist: { status: 404, message: 'Message not exist.' },
-  // Unconfirmed status (reference §2).
+  // Unconfirmed status.
   TimeExpired: {
     status: 408,
     message: 'The Date header is too far from the server time; check your local machine timeclock.',
@@ -42,7 +42,7 @@ export const SMQ_ERRORS = {
   MethodNotAllowed: { status: 405, message: 'The method is not allowed on this resource.' },
   QueueNumExceeded: { status: 400, message: 'The account already has the maximum number of queues.' },
   InternalError: { status: 500, message: 'Internal error.' },
-  // Unconfirmed code (reference §6).
+  // Unconfirmed code.
   ServiceUnavailable: { status: 503, message: 'The service is temporarily unavailable.' },
 } as const satisfies Record<string, CatalogueEntry>;
 

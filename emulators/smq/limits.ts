@@ -1,4 +1,4 @@
-// SMQ's documented limits (reference §4, §5). Every check in the emulator refers to these names.
+// SMQ's documented limits. Every check in the emulator refers to these names.
 export const SMQ_API_VERSION = '2015-06-06';
 export const SMQ_XML_NAMESPACE = 'http://mns.aliyuncs.com/doc/v1/';
 // Error documents drop the trailing slash: the Java SDK binds them (JAXB) to exactly this name and
@@ -48,5 +48,5 @@ export const MAX_REQUEST_BODY_BYTES = 16 * 65536 + 16 * 1024;
 export const LIST_QUEUE_RET_NUMBER_RANGE: AttributeRange = { min: 1, max: 1000, unit: 'bytes' };
 export const LIST_QUEUE_DEFAULT_RET_NUMBER = 1000;
 
-// Unconfirmed window (reference §2): ±15 minutes.
+// Unconfirmed window: ±15 minutes.
 export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;

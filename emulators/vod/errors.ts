@@ -1,5 +1,5 @@
-// The one error catalogue of the VOD emulator: each code with its HTTP status and message
-// (reference §6.3). Handlers throw VodFault; the server turns it into VOD's JSON error shape.
+// The one error catalogue of the VOD emulator: each code with its HTTP status and message.
+// Handlers throw VodFault; the server turns it into VOD's JSON error shape.
 
 interface CatalogueEntry {
   status: number;
@@ -33,7 +33,7 @@ export const VOD_ERRORS = {
   'InvalidAccessKeyId.NotFound': { status: 404, message: 'Specified access key is not found.' },
   MissingParameter: { status: 400, message: 'A required parameter is missing.' },
   InvalidParameter: { status: 400, message: 'A parameter is not valid.' },
-  // Not in the VOD reference; the POP gateway's answer to an unknown Action.
+  // A POP gateway code rather than a VOD one: the gateway's answer to an unknown Action.
   'InvalidAction.NotFound': {
     status: 404,
     message: 'Specified api is not found, please check your url and method.',
@@ -72,7 +72,7 @@ export function invalidParameter(name: string, why: string): VodFault {
   return new VodFault('InvalidParameter', `The specified parameter "${name}" is not valid: ${why}`);
 }
 
-/** VOD's JSON error body (reference §6.3). */
+/** VOD's JSON error body. */
 export function errorBody(fault: VodFault, requestId: string, hostId: string): Record<string, string> {
   return {
     RequestId: requestId,

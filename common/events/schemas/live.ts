@@ -9,7 +9,6 @@ const liveStreamFields = {
   StreamName: z.string().optional(),
 };
 
-// §4.7.
 export const addLiveRecordVideoCompleteSchema = z.looseObject({
   ...eventHeader('AddLiveRecordVideoComplete'),
   VideoId: idField,
@@ -20,7 +19,7 @@ export const addLiveRecordVideoCompleteSchema = z.looseObject({
   ...errorFields,
 });
 
-// §4.8. VideoId is the video being produced; its own upload/transcode events follow.
+// VideoId is the video being produced; its own upload/transcode events follow.
 export const liveRecordVideoComposeStartSchema = z.looseObject({
   ...eventHeader('LiveRecordVideoComposeStart'),
   VideoId: idField,

@@ -3,7 +3,7 @@ import { vodTimeSchema } from '../event-time';
 import { idField, jsonObjectOrTextField, parseJsonObject, type JsonObject } from '../field-types';
 import { errorFields, eventHeader, extendField, statusField } from './common-fields';
 
-// §4.14. Status vocabulary here is Success / Failed.
+// Status vocabulary here is Success / Failed.
 export const updateMediaStorageClassCompleteSchema = z.looseObject({
   ...eventHeader('UpdateMediaStorageClassComplete'),
   MediaId: idField,
@@ -14,7 +14,7 @@ export const updateMediaStorageClassCompleteSchema = z.looseObject({
   ...errorFields,
 });
 
-// §4.15. Status vocabulary here is Success / Failed.
+// Status vocabulary here is Success / Failed.
 export const restoreMediaCompleteSchema = z.looseObject({
   ...eventHeader('RestoreMediaComplete'),
   MediaId: idField,
@@ -23,7 +23,7 @@ export const restoreMediaCompleteSchema = z.looseObject({
   ...errorFields,
 });
 
-// §4.19. MediaId is the produced media.
+// MediaId is the produced media.
 export const produceMediaCompleteSchema = z.looseObject({
   ...eventHeader('ProduceMediaComplete'),
   MediaId: idField,
@@ -32,7 +32,7 @@ export const produceMediaCompleteSchema = z.looseObject({
   ...errorFields,
 });
 
-// §4.20. MediaType tells what kind of media MediaId is; JobIds only for stream deletions.
+// MediaType tells what kind of media MediaId is; JobIds only for stream deletions.
 export const deleteMediaCompleteSchema = z.looseObject({
   ...eventHeader('DeleteMediaComplete'),
   MediaId: idField,
@@ -54,7 +54,6 @@ const mediaContentField = jsonObjectOrTextField.transform((content): Record<stri
   return changes;
 });
 
-// §4.21.
 export const mediaBaseChangeCompleteSchema = z.looseObject({
   ...eventHeader('MediaBaseChangeComplete'),
   MediaId: idField,
@@ -65,7 +64,6 @@ export const mediaBaseChangeCompleteSchema = z.looseObject({
   ...errorFields,
 });
 
-// §4.22.
 export const submitMediaRefreshCompleteSchema = z.looseObject({
   ...eventHeader('SubmitMediaRefreshComplete'),
   MediaId: idField,

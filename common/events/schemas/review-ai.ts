@@ -3,7 +3,7 @@ import { vodTimeSchema } from '../event-time';
 import { idField, jsonObjectOrTextField, numberField, textField } from '../field-types';
 import { errorFields, eventHeader, extendField, statusField } from './common-fields';
 
-// §4.11 manual review: Status is the operation's; the verdict is AuditStatus (Normal / Blocked).
+// Manual review: Status is the operation's; the verdict is AuditStatus (Normal / Blocked).
 export const createAuditCompleteSchema = z.looseObject({
   ...eventHeader('CreateAuditComplete'),
   MediaId: idField,
@@ -27,26 +27,23 @@ const aiJobFields = {
   Extend: extendField,
 };
 
-// §4.12.
 export const aiMediaAuditCompleteSchema = z.looseObject({
   ...eventHeader('AIMediaAuditComplete'),
   ...aiJobFields,
 });
 
-// §4.16.
 export const aiMediaDnaCompleteSchema = z.looseObject({
   ...eventHeader('AIMediaDNAComplete'),
   ...aiJobFields,
   CompleteTime: vodTimeSchema.optional(),
 });
 
-// §4.17.
 export const aiVideoTagCompleteSchema = z.looseObject({
   ...eventHeader('AIVideoTagComplete'),
   ...aiJobFields,
 });
 
-// §4.13. Samples send the numbers as strings.
+// Samples send the numbers as strings.
 export const videoAnalysisCompleteSchema = z.looseObject({
   ...eventHeader('VideoAnalysisComplete'),
   VideoId: idField,

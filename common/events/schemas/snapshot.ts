@@ -13,7 +13,7 @@ export const snapshotInfoSchema = z.looseObject({
   JobId: z.string().optional(),
 });
 
-// §4.5. Failure events carry no CoverUrl and no SnapshotInfos.
+// Failure events carry no CoverUrl and no SnapshotInfos.
 export const snapshotCompleteSchema = z.looseObject({
   ...eventHeader('SnapshotComplete'),
   VideoId: idField,
@@ -25,7 +25,7 @@ export const snapshotCompleteSchema = z.looseObject({
   ...errorFields,
 });
 
-// §4.6. DynamicImageJobInfo is a JSON string in VOD's samples.
+// DynamicImageJobInfo is a JSON string in VOD's samples.
 export const dynamicImageCompleteSchema = z.looseObject({
   ...eventHeader('DynamicImageComplete'),
   VideoId: idField,

@@ -3,9 +3,9 @@ import { vodTimeSchema } from '../event-time';
 import { booleanField, idField, numberField, textField } from '../field-types';
 import { errorFields, eventHeader, extendField, statusField } from './common-fields';
 
-// The media properties of one output stream, shared by StreamTranscodeComplete (§4.3) and the
-// StreamInfos elements of TranscodeComplete (§4.4). Documented as required (IsAudio, StartTime,
-// FinishTime) but absent on some failures, so optional here.
+// The media properties of one output stream, shared by StreamTranscodeComplete and the
+// StreamInfos elements of TranscodeComplete. Documented as required (IsAudio, StartTime, FinishTime)
+// but absent on some failures, so optional here.
 const streamProperties = {
   JobId: z.string().optional(),
   Definition: z.string().optional(),

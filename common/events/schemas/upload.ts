@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idField, numberField } from '../field-types';
 import { errorFields, eventHeader, extendField, statusField } from './common-fields';
 
-// §4.1. The 2021 documentation had no Status, so it is optional here; no failure event exists.
+// The 2021 documentation had no Status, so it is optional here; no failure event exists.
 export const fileUploadCompleteSchema = z.looseObject({
   ...eventHeader('FileUploadComplete'),
   VideoId: idField,
@@ -12,7 +12,7 @@ export const fileUploadCompleteSchema = z.looseObject({
   Extend: extendField,
 });
 
-// §4.2. Note the upper-case `FileURL`.
+// Note the upper-case `FileURL`.
 export const imageUploadCompleteSchema = z.looseObject({
   ...eventHeader('ImageUploadComplete'),
   ImageId: idField,
@@ -22,7 +22,6 @@ export const imageUploadCompleteSchema = z.looseObject({
   AppId: z.string().optional(),
 });
 
-// §4.18.
 export const attachedMediaUploadCompleteSchema = z.looseObject({
   ...eventHeader('AttachedMediaUploadComplete'),
   AttachedMediaId: idField,
@@ -31,8 +30,8 @@ export const attachedMediaUploadCompleteSchema = z.looseObject({
   FileURL: z.string().optional(),
 });
 
-// §4.9 and §4.10 share one EventType: the stream variant has FileType 'Stream'. A failed video pull
-// has no VideoId, only the upload JobId.
+// VOD documents a video and a stream variant of this EventType; the stream one has FileType 'Stream'.
+// A failed video pull has no VideoId, only the upload JobId.
 export const uploadByUrlCompleteSchema = z.looseObject({
   ...eventHeader('UploadByURLComplete'),
   JobId: idField,

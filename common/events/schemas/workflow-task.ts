@@ -3,7 +3,7 @@ import { vodTimeSchema } from '../event-time';
 import { idField, jsonObjectOrTextField } from '../field-types';
 import { eventHeader, statusField } from './common-fields';
 
-// §4.23. Status vocabulary here is Succeed / Failed.
+// Status vocabulary here is Succeed / Failed.
 export const workflowTaskCompleteSchema = z.looseObject({
   ...eventHeader('WorkflowTaskComplete'),
   VideoId: idField,

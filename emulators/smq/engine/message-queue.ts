@@ -202,7 +202,7 @@ export class MessageQueue {
       body: message.body,
       bodyMd5: message.bodyMd5,
       enqueueTime: message.enqueueTime,
-      // Unconfirmed: a never-received message shows 0 rather than an empty element (reference §3).
+      // Unconfirmed: a never-received message shows 0 rather than an empty element.
       firstDequeueTime: message.firstDequeueTime ?? 0,
       dequeueCount: message.dequeueCount,
       priority: message.priority,

@@ -51,7 +51,7 @@ export function md5UpperHex(text: string): string {
   return createHash('md5').update(text, 'utf8').digest('hex').toUpperCase();
 }
 
-/** SMQ semantics (reference §4, §5) without HTTP: queues, visibility, handles, long polls. */
+/** SMQ semantics without HTTP: queues, visibility, handles, long polls. */
 export class SmqEngine {
   private readonly queues = new Map<string, MessageQueue>();
   private readonly stopping = new AbortController();

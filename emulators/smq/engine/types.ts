@@ -51,7 +51,7 @@ export interface SendInput {
 export interface SentMessage {
   messageId: string;
   bodyMd5: string;
-  /** Only for a delayed message (reference §1: unconfirmed). */
+  /** Only for a delayed message (unconfirmed). */
   receiptHandle?: string;
 }
 

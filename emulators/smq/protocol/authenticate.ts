@@ -26,7 +26,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value.join(',') : value;
 }
 
-/** Checks SMQ's signature (reference §2) over the headers and target as received; returns the key id. */
+/** Checks SMQ's signature over the headers and target as received; returns the key id. */
 export function authenticate(
   request: AuthRequest,
   keys: ReadonlyMap<string, SmqAccessKey>,

@@ -42,7 +42,7 @@ export function batchSendMessage(context: RouteContext): RouteAnswer {
   if (items.length < 1 || items.length > MAX_BATCH_SIZE)
     throw new SmqFault('InvalidArgument', `A batch holds 1 to ${MAX_BATCH_SIZE} messages.`);
   context.engine.getQueue(context.queueName);
-  // Validate each item first: bad ones are reported in place, good ones are sent (reference §6).
+  // Validate each item first: bad ones are reported in place, good ones are sent.
   const checked = items.map((item): SendInput | SmqFault => {
     try {
       if (!isNode(item)) throw new SmqFault('InvalidArgument', 'Each Message must hold elements.');
@@ -143,7 +143,7 @@ export function batchDeleteMessage(context: RouteContext): RouteAnswer {
   });
   const failures = context.engine.deleteMessages(context.queueName, handles);
   if (failures.length === 0) return { status: 204 };
-  // Status unconfirmed (reference §6): 404 with the Errors document listing only the failed handles.
+  // Status unconfirmed: 404 with the Errors document listing only the failed handles.
   const items = failures.map(({ handle, fault }): XmlFields => [
     ['ErrorCode', fault.code],
     ['ErrorMessage', fault.message],

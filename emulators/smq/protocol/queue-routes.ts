@@ -35,7 +35,7 @@ export function deleteQueue(context: RouteContext): RouteAnswer {
 }
 
 export function listQueues(context: RouteContext): RouteAnswer {
-  // The Node SDK sends the text "undefined" as prefix when only a limit is given (reference §7).
+  // The Node SDK sends the text "undefined" as prefix when only a limit is given.
   const rawPrefix = context.headers['x-mns-prefix'] ?? '';
   const prefix = rawPrefix === 'undefined' ? '' : rawPrefix;
   const rawMarker = context.headers['x-mns-marker'] ?? '';

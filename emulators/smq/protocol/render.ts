@@ -44,7 +44,7 @@ function attributeFields(attributes: QueueAttributes): XmlFields {
   ];
 }
 
-/** Queue times are seconds since the epoch (reference §3, unconfirmed). */
+/** Queue times are seconds since the epoch (unconfirmed). */
 export function queueFields(info: QueueInfo, counters: QueueCounters): XmlFields {
   return [
     ['QueueName', info.name],

@@ -22,7 +22,7 @@ function decodeName(raw: string): string {
   }
 }
 
-/** Maps method + path (+ query or body root) to one SMQ operation (reference §1). */
+/** Maps method + path (+ query or body root) to one SMQ operation. */
 export function route(method: string, path: string, request: Partial): Route {
   if (path === '/queues' || path === '/queues/') {
     if (method === 'GET') return { operation: 'ListQueue', queueName: '', handle: queues.listQueues };

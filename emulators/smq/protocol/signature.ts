@@ -11,7 +11,7 @@ export interface SignedParts {
   resource: string;
 }
 
-/** SMQ's StringToSign (reference §2). */
+/** SMQ's StringToSign, as the official SDKs build it (Node `lib/client.js`, Python `mns_client.py`). */
 export function stringToSign(parts: SignedParts): string {
   const mnsHeaders = Object.keys(parts.headers)
     .filter((name) => name.startsWith('x-mns-'))

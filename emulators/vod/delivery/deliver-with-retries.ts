@@ -21,7 +21,7 @@ function describe(error: unknown): string {
 }
 
 /**
- * VOD's delivery rule (reference §2.3): try to write the message, retry a failed write after the
+ * VOD's documented delivery rule: try to write the message, retry a failed write after the
  * interval, give up after the last attempt and drop the event. Stopping cancels pending retries.
  */
 export async function deliverWithRetries(

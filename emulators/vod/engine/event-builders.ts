@@ -2,7 +2,7 @@ import type { VodEventWire, VodEventWireOf } from '../../../common/events';
 import type { AIJobType, AuditSuggestion, DynamicImageJob, TranscodeJob, Video } from './types';
 import { vodTime, vodTimeWithColonMillis } from './vod-time';
 
-// Builders of the event bodies VOD writes (reference §4), typed with the shared wire schema.
+// Builders of the event bodies VOD writes, typed with the shared wire schema.
 
 export type EmulatedEvent = VodEventWire;
 
@@ -150,7 +150,7 @@ export function streamUrl(videoId: string, definition: string, format: string): 
   return `${MEDIA_HOST}/${videoId}/${definition.toLowerCase()}/stream.${format}`;
 }
 
-/** The AIMediaAuditResult of reference §4.12, reduced to the parts a consumer acts on. */
+/** The AIMediaAuditResult of an AIMediaAuditComplete event, reduced to the parts a consumer acts on. */
 export function auditResult(video: Video, suggestion: AuditSuggestion): Record<string, unknown> {
   const label = suggestion === 'pass' ? 'normal' : 'porn';
   return {
@@ -215,7 +215,7 @@ export interface AIJobOutcome {
   status: 'success' | 'fail';
   code: string;
   message: string;
-  /** JSON text, as VOD sends it in the event (reference §4.16, §4.17). */
+  /** JSON text, as VOD sends it in AIMediaDNAComplete and AIVideoTagComplete. */
   data: string;
 }
 

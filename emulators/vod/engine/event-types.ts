@@ -1,4 +1,4 @@
-// Which events a callback configuration's EventTypeList enables (reference §3.1).
+// Which events a callback configuration's EventTypeList enables.
 const AI_EVENTS = new Set(['AIMediaAuditComplete', 'AIMediaDNAComplete', 'AIVideoTagComplete']);
 
 export function eventTypeEnabled(eventTypeList: string, eventType: string): boolean {

@@ -1,6 +1,6 @@
 // Entities the VOD engine keeps. Field names follow VOD's API answers where they surface there.
 
-/** GetVideoInfo → Video.Status (reference §5.1). */
+/** GetVideoInfo → Video.Status. */
 export type VideoStatus =
   | 'Uploading'
   | 'UploadFail'

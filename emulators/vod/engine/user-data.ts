@@ -23,8 +23,8 @@ function text(source: Record<string, unknown>, key: string): string | undefined 
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-// SMQ field names inside UserData.MessageCallback are unconfirmed (reference §8.5); the emulator
-// takes the names SetMessageCallback uses: CallbackType=MNS, MnsEndpoint, MnsQueueName.
+// SMQ field names inside UserData.MessageCallback are unconfirmed; the emulator takes the names
+// SetMessageCallback uses: CallbackType=MNS, MnsEndpoint, MnsQueueName.
 function callbackTarget(raw: unknown): CallbackTarget {
   const source = asObject(raw, 'UserData.MessageCallback');
   const type = (text(source, 'CallbackType') ?? 'http').toUpperCase();
@@ -39,7 +39,7 @@ function callbackTarget(raw: unknown): CallbackTarget {
   return { callbackType: 'HTTP', callbackUrl };
 }
 
-/** Parses a request's UserData parameter (reference §3.5). */
+/** Parses a request's UserData parameter. */
 export function parseUserData(raw: string | undefined): RequestUserData {
   if (raw === undefined || raw === '') return {};
   const source = asObject(raw, 'UserData');

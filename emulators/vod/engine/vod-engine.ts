@@ -159,7 +159,7 @@ export class VodEngine {
     return this.background.stop();
   }
 
-  // ── callback configuration (reference §3) ──
+  // ── callback configuration ──
 
   setMessageCallback(regionId: string, config: CallbackConfig): void {
     this.callbacks.set(configKey(regionId, config.appId), { ...config });
@@ -312,7 +312,7 @@ export class VodEngine {
     const now = this.clock.now();
     if (sessionId !== undefined) {
       const usedAt = this.transcodeSessions.get(sessionId);
-      // The error code VOD uses for a reused SessionId is not documented (reference §5.3).
+      // The error code VOD uses for a reused SessionId is not documented.
       if (usedAt !== undefined && now - usedAt < SESSION_ID_WINDOW_MS) {
         throw invalidParameter('SessionId', 'this SessionId was used within the last 7 days');
       }
@@ -450,7 +450,7 @@ export class VodEngine {
       }
       job.status = 'success';
       job.regular = events.snapshotPattern(videoId, job.jobId);
-      // Repeated calls keep only the latest snapshot set (reference §5.4).
+      // Repeated calls keep only the latest snapshot set.
       video.snapshots = Array.from({ length: Math.min(count, 100) }, (_, i) =>
         events.snapshotUrl(job.regular ?? '', i + 1),
       );
@@ -607,7 +607,7 @@ export class VodEngine {
     return userData.extend;
   }
 
-  /** Precedence (reference §3.5): request UserData > upload-time UserData > global configuration. */
+  /** Precedence, as VOD documents it: request UserData > upload-time UserData > global configuration. */
   private emit(video: Video, event: events.EmulatedEvent, request?: RequestUserData): void {
     const override: CallbackTarget | undefined = request?.target ?? video.uploadUserData.target;
     this.dispatcher.dispatch(event, this.getMessageCallback(video.regionId, video.appId), {

@@ -5,7 +5,7 @@ export function vodTime(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** `yyyy-MM-ddTHH:mm:ss:SSSZ` (reference §1: not ISO 8601). */
+/** `yyyy-MM-ddTHH:mm:ss:SSSZ` (not ISO 8601). */
 export function vodTimeWithColonMillis(ms: number): string {
   return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ':$1Z');
 }

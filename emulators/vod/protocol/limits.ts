@@ -1,4 +1,4 @@
-// Protocol limits of the VOD RPC API as the emulator enforces them (reference §6, §7).
+// Protocol limits of the VOD RPC API as the emulator enforces them.
 export const VOD_API_VERSION = '2017-03-21';
 /** Requests whose Timestamp differs from the server's clock by more than this are refused. */
 export const TIMESTAMP_WINDOW_MS = 15 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 
-// Signature v1 of the POP RPC protocol (reference §6.2).
+// Signature v1 of the POP RPC protocol.
 
 /** RFC 3986 percent-encoding: only A–Z a–z 0–9 - _ . ~ stay as they are. */
 export function percentEncode(value: string): string {

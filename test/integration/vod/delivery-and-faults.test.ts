@@ -90,7 +90,7 @@ describe('fault injection', () => {
         .find((e) => e.EventType === 'TranscodeComplete') as VodEventOf<'TranscodeComplete'>;
       expect(aggregate.Status).toBe('fail');
 
-      // Reference §5.1: transcoding needs UploadSucc, Normal or Checking.
+      // Transcoding needs the video's status to be UploadSucc, Normal or Checking.
       const again = await popFailure(
         stack.call('SubmitTranscodeJobs', { VideoId: videoId, TemplateGroupId: 'tg' }),
       );

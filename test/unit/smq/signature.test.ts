@@ -1,6 +1,6 @@
 import { contentMd5, sign } from '../../../emulators/smq/protocol/signature';
 
-// The two vectors of reference §2, computed with the Node and Python SDKs' signing code.
+// Two signature vectors, computed with the Node and Python SDKs' signing code.
 const DATE = 'Wed, 25 Nov 2026 08:00:00 GMT';
 const BODY =
   '<?xml version="1.0" encoding="UTF-8"?><Message xmlns="http://mns.aliyuncs.com/doc/v1/"><MessageBody>hello</MessageBody></Message>';
