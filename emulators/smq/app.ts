@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { systemClock, type Clock } from '../common/clock';
 import { DEFAULT_ACCESS_KEY } from '../common/default-credentials';
 import { SmqEngine } from './engine/smq-engine';
@@ -15,6 +15,7 @@ import { readBody } from './protocol/read-body';
 import { writeError, writeXml } from './protocol/respond';
 import { route } from './protocol/router';
 import { JournalStore, type FsyncPolicy } from './store/journal-store';
+import { emulatorServer } from '../common/http-server';
 
 export interface SmqEmulatorOptions {
   /** Key pairs accepted; the local default pair when absent. */
@@ -144,7 +145,7 @@ export function buildSmqEmulator(opts: SmqEmulatorOptions = {}): SmqEmulator {
     }
   }
 
-  const server = createServer((request, response) => {
+  const server = emulatorServer((request, response) => {
     void handle(request, response);
   });
 

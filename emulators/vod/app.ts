@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { systemClock, type Clock } from '../common/clock';
 import { DEFAULT_ACCESS_KEY, type AccessKey } from '../common/default-credentials';
 import { errorBody, VodFault } from './errors';
@@ -15,6 +15,7 @@ import { NonceMemory } from './protocol/nonce-memory';
 import { ActionParams } from './protocol/param-readers';
 import { readBody, rpcParams } from './protocol/read-request';
 import { xmlDocument } from './protocol/xml-answer';
+import { emulatorServer } from '../common/http-server';
 
 export interface VodEmulatorOptions extends Omit<VodEngineOptions, 'clock' | 'writer'> {
   clock?: Clock;
@@ -122,7 +123,7 @@ export function buildVodEmulator(opts: VodEmulatorOptions = {}): VodEmulator {
     }
   }
 
-  const server = createServer((req, res) => {
+  const server = emulatorServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://vod.emulator.local');
     const work = url.pathname.startsWith(ADMIN_PREFIX)
       ? handleAdmin(req, res, url, { engine, stats })
