@@ -27,6 +27,8 @@ export const BENCH_POLICY = pipelinePolicySchema.parse({
 export interface BenchStackOptions {
   /** VODFLOW_WORKER_MAX_CACHED_WORKFLOWS of both workers. */
   maxCachedWorkflows: number;
+  /** A directory for a V8 CPU profile of vodflow's worker, written when it exits. */
+  cpuProfileDir?: string;
 }
 
 export interface BenchStack {
@@ -68,18 +70,22 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     VODFLOW_WORKER_MAX_CACHED_WORKFLOWS: String(options.maxCachedWorkflows),
   };
   const [vodflowWorker, entityWorker] = await Promise.all([
-    startWorkerProcess('workers/main.ts', {
-      ...common,
-      VODFLOW_TASK_QUEUE: BENCH_TASK_QUEUE,
-      VODFLOW_WORKFLOW_BUNDLE: vodflowBundle,
-      SMQ_ENDPOINT: smq.url,
-      VOD_ENDPOINT: 'http://127.0.0.1:9',
-      ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
-      VODFLOW_TRANSCODE: BENCH_POLICY.transcode,
-      VODFLOW_SNAPSHOT: String(BENCH_POLICY.snapshot),
-      VODFLOW_AI_AUDIT: String(BENCH_POLICY.aiAudit),
-    }),
+    startWorkerProcess(
+      'workers/main.ts',
+      {
+        ...common,
+        VODFLOW_TASK_QUEUE: BENCH_TASK_QUEUE,
+        VODFLOW_WORKFLOW_BUNDLE: vodflowBundle,
+        SMQ_ENDPOINT: smq.url,
+        VOD_ENDPOINT: 'http://127.0.0.1:9',
+        ALIBABA_CLOUD_ACCESS_KEY_ID: DEFAULT_ACCESS_KEY.accessKeyId,
+        ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEFAULT_ACCESS_KEY.accessKeySecret,
+        VODFLOW_TRANSCODE: BENCH_POLICY.transcode,
+        VODFLOW_SNAPSHOT: String(BENCH_POLICY.snapshot),
+        VODFLOW_AI_AUDIT: String(BENCH_POLICY.aiAudit),
+      },
+      options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
+    ),
     startWorkerProcess('bench/entity/entity-worker.ts', {
       ...common,
       VODFLOW_TASK_QUEUE: ENTITY_TASK_QUEUE,

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../common/config';
 import { startBenchStack, type BenchStack } from './bench-stack';
@@ -11,14 +12,16 @@ import { printReport } from './report';
 
 const USAGE = `usage: npm run bench -- [--quick] [--json] [--rounds N] [--events N] [--naive-events N]
          [--latency-seconds S] [--concurrency N] [--receivers N] [--signal-concurrency N] [--cache N]
-         [--scale 1000,10000 | --smq-latency-ms 10,20]
+         [--scale 1000,10000 | --smq-latency-ms 10,20] [--cpu-prof DIR]
 
   default           rounds of (a) entity ceiling, (a′) video workflow ceiling, (b) naive loop,
                     (c₀) vodflow with one signal per message, (c) vodflow drain, interleaved;
                     then (d) latency at half of (c)
   --scale V1,V2     (c) at each number of videos (10 events each, all left open), then (d)
   --smq-latency-ms  (b) and (c) with SMQ's receive/delete/visibility requests slowed by each latency
-  --cache N         the workers' VODFLOW_WORKER_MAX_CACHED_WORKFLOWS (default: vodflow's default)`;
+  --cache N         the workers' VODFLOW_WORKER_MAX_CACHED_WORKFLOWS (default: vodflow's default)
+  --cpu-prof DIR    vodflow's worker writes a V8 CPU profile there when the bench ends
+                    (open it in Chrome DevTools, or summarise it with scripts/cpu-profile-top.ts)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,6 +38,7 @@ async function main(): Promise<void> {
       cache: { type: 'string' },
       scale: { type: 'string' },
       'smq-latency-ms': { type: 'string' },
+      'cpu-prof': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -65,7 +69,8 @@ async function main(): Promise<void> {
     : loadConfig({}).worker.maxCachedWorkflows;
 
   settings.say(`starting the local stack (Temporal dev server, SMQ emulator, two workers)…`);
-  const stack = await startBenchStack({ maxCachedWorkflows });
+  const cpuProfileDir = values['cpu-prof'] ? path.resolve(values['cpu-prof']) : undefined;
+  const stack = await startBenchStack({ maxCachedWorkflows, cpuProfileDir });
   let result: BenchResult;
   try {
     settings.say(`warming up…`);
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
   };
   if (values.json) console.log(JSON.stringify(output));
   else printReport(output);
+  if (cpuProfileDir) settings.say(`vodflow worker's CPU profile: ${cpuProfileDir}`);
 }
 
 // First connections and worker start-up costs paid before anything is timed.

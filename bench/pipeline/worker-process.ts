@@ -15,17 +15,25 @@ export interface WorkerProcess {
 // Runs a worker entry point (vodflow's workers/main.ts, or the entity worker) as its own process,
 // so that it shares its event loop with no load client, and resolves with its pid once it logs its
 // `running` line.
-export async function startWorkerProcess(entry: string, env: Record<string, string>): Promise<WorkerProcess> {
+export async function startWorkerProcess(
+  entry: string,
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<WorkerProcess> {
   let resolvePid: (pid: number) => void = () => undefined;
   const ready = new Promise<number>((resolve) => (resolvePid = resolve));
-  const child: TiedProcess = spawnTied(process.execPath, ['--import', 'tsx', path.resolve(ROOT, entry)], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    onLine: (line) => {
-      const pid = runningPidOf(line);
-      if (pid !== undefined) resolvePid(pid);
+  const child: TiedProcess = spawnTied(
+    process.execPath,
+    [...nodeArgs, '--import', 'tsx', path.resolve(ROOT, entry)],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      onLine: (line) => {
+        const pid = runningPidOf(line);
+        if (pid !== undefined) resolvePid(pid);
+      },
     },
-  });
+  );
   let timer: NodeJS.Timeout | undefined;
   const failed = new Promise<never>((_, reject) => {
     timer = setTimeout(
