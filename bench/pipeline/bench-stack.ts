@@ -11,6 +11,7 @@ import { DEFAULT_ACCESS_KEY } from '../../emulators/common/default-credentials';
 import { startEmulatorProcess, type EmulatorProcess } from '../../devstack/emulator-process';
 import { startTemporalDevServer, type TemporalDevServer } from '../../devstack/temporal-server';
 import { workflowBundleOptions } from '../../workers/workflow-bundle';
+import { CpuMeter, ownCpuSeconds, treeCpuSeconds } from './process-cpu';
 import { startWorkerProcess, type WorkerProcess } from './worker-process';
 
 export const BENCH_REGION = 'cn-shanghai';
@@ -41,6 +42,8 @@ export interface BenchStack {
   vodflowWorker: WorkerProcess;
   /** The minimal entity workflow's worker: the independent ceiling. */
   entityWorker: WorkerProcess;
+  /** CPU per event of the server, both workers, the emulator and this load client. */
+  cpu: CpuMeter;
   queue(name: string): Promise<SmqClient>;
   close(): Promise<void>;
 }
@@ -106,6 +109,13 @@ export async function startBenchStack(options: BenchStackOptions): Promise<Bench
     client,
     vodflowWorker,
     entityWorker,
+    cpu: new CpuMeter({
+      server: () => treeCpuSeconds(temporal.pid),
+      vodflowWorker: () => treeCpuSeconds(vodflowWorker.pid),
+      entityWorker: () => treeCpuSeconds(entityWorker.pid),
+      smqEmulator: () => treeCpuSeconds(smq.process.pid),
+      loadClient: ownCpuSeconds,
+    }),
     async queue(name) {
       const queue = new SmqClient(name, { ...DEFAULT_ACCESS_KEY, endpoint: smq.url });
       await queue.createQueue({ visibilityTimeout: 60 });

@@ -32,6 +32,33 @@ export interface MemoryResult {
   rssMiB: number;
 }
 
+/** CPU per event of each process, ms (see process-cpu.ts). */
+export type CpuPerEvent = Record<string, number>;
+
+// Runs one scenario and adds the CPU each process spent on it, per event.
+async function withCpu<T extends { events: number }>(
+  stack: BenchStack,
+  run: () => Promise<T>,
+): Promise<T & { cpu: CpuPerEvent }> {
+  stack.cpu.take(1);
+  const result = await run();
+  return { ...result, cpu: stack.cpu.take(result.events) };
+}
+
+// The median of each process's figure over the rounds.
+function medianCpu(rounds: readonly CpuPerEvent[]): CpuPerEvent {
+  const names = [...new Set(rounds.flatMap((r) => Object.keys(r)))];
+  return Object.fromEntries(
+    names.map((name) => [
+      name,
+      spreadOf(
+        rounds.map((r) => r[name] ?? NaN),
+        3,
+      ).median,
+    ]),
+  );
+}
+
 const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 // Open video workflows so far: every scenario opens fresh videos and none of them closes.
@@ -114,20 +141,33 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
     pipelineToNaive: [] as number[],
   };
   const memory: MemoryResult[] = [];
+  const cpu = {
+    entity: [] as CpuPerEvent[],
+    video: [] as CpuPerEvent[],
+    naive: [] as CpuPerEvent[],
+    perMessage: [] as CpuPerEvent[],
+    pipeline: [] as CpuPerEvent[],
+  };
   let lastDrain: string[] = [];
   for (let r = 1; r <= settings.rounds; r++) {
     settings.say(
       `round ${r}/${settings.rounds}: (a) entity ceiling, (a′) video workflow ceiling, (b) naive, (c₀) vodflow one signal per message, (c) vodflow…`,
     );
-    const entity = await entityCeiling(stack, settings.events, settings.concurrency);
-    const video = await videoWorkflowCeiling(stack, settings.events, settings.concurrency);
-    const naive = await naiveLoop(stack, settings.naiveEvents);
-    const perMessage = await vodflowDrain(stack, settings.events, {
-      ...settings.consumer,
-      coalesceEvents: false,
-    });
+    const entity = await withCpu(stack, () => entityCeiling(stack, settings.events, settings.concurrency));
+    const video = await withCpu(stack, () =>
+      videoWorkflowCeiling(stack, settings.events, settings.concurrency),
+    );
+    const naive = await withCpu(stack, () => naiveLoop(stack, settings.naiveEvents));
+    const perMessage = await withCpu(stack, () =>
+      vodflowDrain(stack, settings.events, { ...settings.consumer, coalesceEvents: false }),
+    );
     stack.vodflowWorker.memory.take();
-    const pipeline = await vodflowDrain(stack, settings.events, settings.consumer);
+    const pipeline = await withCpu(stack, () => vodflowDrain(stack, settings.events, settings.consumer));
+    cpu.entity.push(entity.cpu);
+    cpu.video.push(video.cpu);
+    cpu.naive.push(naive.cpu);
+    cpu.perMessage.push(perMessage.cpu);
+    cpu.pipeline.push(pipeline.cpu);
     memory.push(stack.vodflowWorker.memory.take());
     open.add(settings.events * 3 + settings.naiveEvents);
     lastDrain = pipeline.videoIds;
@@ -184,6 +224,13 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
       oneSignalPerMessageToEntityCeiling: spreadOf(appliedRatios.perMessageToEntity, 3),
       pipelineToEntityCeiling: spreadOf(appliedRatios.pipelineToEntity, 3),
     },
+    cpuMsPerEvent: {
+      entityCeiling: medianCpu(cpu.entity),
+      videoWorkflowCeiling: medianCpu(cpu.video),
+      naive: medianCpu(cpu.naive),
+      pipelineOneSignalPerMessage: medianCpu(cpu.perMessage),
+      pipeline: medianCpu(cpu.pipeline),
+    },
     latency: d,
     worker: workerMemory(stack, memory),
     history: await profileHistories(stack, lastDrain),
@@ -199,13 +246,14 @@ export async function scaleMode(stack: BenchStack, settings: BenchSettings, vide
     perSec: number;
     appliedPerSec: number;
     worker: MemoryResult;
+    cpuMsPerEvent: CpuPerEvent;
   }[] = [];
   let lastDrain: string[] = [];
   for (const videos of videoCounts) {
     const events = videos * EVENTS_PER_VIDEO;
     settings.say(`(c) vodflow draining ${events} events of ${videos} videos (${open.count} already open)…`);
     stack.vodflowWorker.memory.take();
-    const drain = await vodflowDrain(stack, events, settings.consumer);
+    const drain = await withCpu(stack, () => vodflowDrain(stack, events, settings.consumer));
     open.add(events);
     lastDrain = drain.videoIds;
     steps.push({
@@ -214,6 +262,7 @@ export async function scaleMode(stack: BenchStack, settings: BenchSettings, vide
       perSec: round(drain.perSecond),
       appliedPerSec: round(drain.appliedPerSecond ?? NaN),
       worker: stack.vodflowWorker.memory.take(),
+      cpuMsPerEvent: drain.cpu,
     });
     settings.say(
       `  ${drain.perSecond.toFixed(0)} events/s recorded, ${(drain.appliedPerSecond ?? NaN).toFixed(0)} events/s applied`,

@@ -1,6 +1,13 @@
 import type { BenchResult } from './modes';
 import type { Spread } from './percentiles';
 
+// `server 0.41 + vodflowWorker 0.3 + … = 0.85`: where each event's CPU went, and the sum.
+function cpuLine(perEvent: Record<string, number>): string {
+  const spent = Object.entries(perEvent).filter(([, ms]) => ms > 0.0005);
+  const total = spent.reduce((sum, [, ms]) => sum + ms, 0);
+  return `${spent.map(([name, ms]) => `${name} ${ms}`).join(' + ')} = ${Math.round(total * 1000) / 1000}`;
+}
+
 // The human-readable form of a benchmark result (`--json` prints the object itself).
 export function printReport(result: BenchResult & { maxCachedWorkflows: number }): void {
   const spread = (s: Spread, unit = ''): string =>
@@ -24,11 +31,19 @@ export function printReport(result: BenchResult & { maxCachedWorkflows: number }
     console.log(`  (c)  ${spread(result.appliedPerSec.pipeline, '/s')}`);
     console.log(`  c₀/a ${spread(result.appliedRatios.oneSignalPerMessageToEntityCeiling)}`);
     console.log(`  c/a  ${spread(result.appliedRatios.pipelineToEntityCeiling)}`);
+    console.log('  CPU per event, ms (medians):');
+    const c = result.cpuMsPerEvent;
+    console.log(`  (a)  ${cpuLine(c.entityCeiling)}`);
+    console.log(`  (a′) ${cpuLine(c.videoWorkflowCeiling)}`);
+    console.log(`  (b)  ${cpuLine(c.naive)}`);
+    console.log(`  (c₀) ${cpuLine(c.pipelineOneSignalPerMessage)}`);
+    console.log(`  (c)  ${cpuLine(c.pipeline)}`);
   } else if (result.mode === 'scale') {
     for (const step of result.steps) {
       console.log(
         `  ${step.videos} videos (${step.openVideos} open): ${step.perSec}/s recorded, ${step.appliedPerSec}/s applied, worker RSS peak ${step.worker.peakRssMiB} MiB`,
       );
+      console.log(`      CPU per event, ms: ${cpuLine(step.cpuMsPerEvent)}`);
     }
     console.log(`  last/first throughput ${result.lastToFirst} (applied ${result.lastToFirstApplied})`);
   } else {
