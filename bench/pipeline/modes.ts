@@ -237,7 +237,11 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
   };
 }
 
-/** The drain at each number of videos, one after the other, every video left open. */
+/**
+ * The drain at each number of videos, one after the other, every video left open; before each, the
+ * entity ceiling with as many events (its workflows stay open too), so that what the server alone
+ * loses at scale shows apart from what vodflow loses.
+ */
 export async function scaleMode(stack: BenchStack, settings: BenchSettings, videoCounts: number[]) {
   const open = new OpenVideos();
   const steps: {
@@ -245,12 +249,17 @@ export async function scaleMode(stack: BenchStack, settings: BenchSettings, vide
     openVideos: number;
     perSec: number;
     appliedPerSec: number;
+    entityPerSec: number;
     worker: MemoryResult;
     cpuMsPerEvent: CpuPerEvent;
+    entityCpuMsPerEvent: CpuPerEvent;
   }[] = [];
   let lastDrain: string[] = [];
   for (const videos of videoCounts) {
     const events = videos * EVENTS_PER_VIDEO;
+    settings.say(`(a) entity ceiling: ${events} events of ${videos} entities…`);
+    const entity = await withCpu(stack, () => entityCeiling(stack, events, settings.concurrency));
+    settings.say(`  ${entity.perSecond.toFixed(0)} events/s recorded`);
     settings.say(`(c) vodflow draining ${events} events of ${videos} videos (${open.count} already open)…`);
     stack.vodflowWorker.memory.take();
     const drain = await withCpu(stack, () => vodflowDrain(stack, events, settings.consumer));
@@ -261,8 +270,10 @@ export async function scaleMode(stack: BenchStack, settings: BenchSettings, vide
       openVideos: open.count,
       perSec: round(drain.perSecond),
       appliedPerSec: round(drain.appliedPerSecond ?? NaN),
+      entityPerSec: round(entity.perSecond),
       worker: stack.vodflowWorker.memory.take(),
       cpuMsPerEvent: drain.cpu,
+      entityCpuMsPerEvent: entity.cpu,
     });
     settings.say(
       `  ${drain.perSecond.toFixed(0)} events/s recorded, ${(drain.appliedPerSecond ?? NaN).toFixed(0)} events/s applied`,
@@ -276,6 +287,8 @@ export async function scaleMode(stack: BenchStack, settings: BenchSettings, vide
     steps,
     lastToFirst: first && last ? round(last.perSec / first.perSec, 3) : undefined,
     lastToFirstApplied: first && last ? round(last.appliedPerSec / first.appliedPerSec, 3) : undefined,
+    /** The same ratio for the entity ceiling: what the server alone keeps at scale. */
+    entityLastToFirst: first && last ? round(last.entityPerSec / first.entityPerSec, 3) : undefined,
     latency: d,
     worker: workerMemory(
       stack,

@@ -41,11 +41,14 @@ export function printReport(result: BenchResult & { maxCachedWorkflows: number }
   } else if (result.mode === 'scale') {
     for (const step of result.steps) {
       console.log(
-        `  ${step.videos} videos (${step.openVideos} open): ${step.perSec}/s recorded, ${step.appliedPerSec}/s applied, worker RSS peak ${step.worker.peakRssMiB} MiB`,
+        `  ${step.videos} videos (${step.openVideos} open): ${step.perSec}/s recorded, ${step.appliedPerSec}/s applied, worker RSS peak ${step.worker.peakRssMiB} MiB; entity ceiling ${step.entityPerSec}/s`,
       );
       console.log(`      CPU per event, ms: ${cpuLine(step.cpuMsPerEvent)}`);
+      console.log(`      entity ceiling's, ms: ${cpuLine(step.entityCpuMsPerEvent)}`);
     }
-    console.log(`  last/first throughput ${result.lastToFirst} (applied ${result.lastToFirstApplied})`);
+    console.log(
+      `  last/first throughput ${result.lastToFirst} (applied ${result.lastToFirstApplied}); entity ceiling ${result.entityLastToFirst}`,
+    );
   } else {
     for (const r of result.results) {
       console.log(`  SMQ +${r.smqLatencyMs} ms: b ${spread(r.naive, '/s')}`);

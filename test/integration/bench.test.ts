@@ -29,7 +29,8 @@ interface CeilingResult {
     Spread
   >;
   appliedPerSec: Record<'pipeline', Spread>;
-  latency: { samples: number };
+  cpuMsPerEvent: Record<'pipeline', Record<string, number>>;
+  latency: { samples: number; pollerStartMs: number; worstSeconds: unknown[] };
   worker: { peakRssMiB: number };
   history: { signals: number };
 }
@@ -46,13 +47,18 @@ describe('npm run bench', () => {
       '--latency-seconds',
       '1',
     ]);
-    const { mode, perSec, appliedPerSec, latency, worker, history } = result as unknown as CeilingResult;
+    const { mode, perSec, appliedPerSec, cpuMsPerEvent, latency, worker, history } =
+      result as unknown as CeilingResult;
     expect(mode).toBe('ceiling');
     for (const scenario of [perSec.entityCeiling, perSec.videoWorkflowCeiling, perSec.naive, perSec.pipeline])
       expect(scenario.runs).toHaveLength(1);
     expect(perSec.pipelineOneSignalPerMessage.median).toBeGreaterThan(0);
     expect(appliedPerSec.pipeline.median).toBeGreaterThan(0);
     expect(latency.samples).toBeGreaterThan(0);
+    expect(latency.pollerStartMs).toBeGreaterThan(0);
+    expect(latency.worstSeconds.length).toBeGreaterThan(0);
+    expect(cpuMsPerEvent.pipeline.server).toBeGreaterThan(0);
+    expect(cpuMsPerEvent.pipeline.vodflowWorker).toBeGreaterThan(0);
     expect(worker.peakRssMiB).toBeGreaterThan(0);
     expect(history.signals).toBeGreaterThan(0);
   }, 250_000);
@@ -72,5 +78,6 @@ describe('npm run bench', () => {
     const scale = await bench(['--scale', '3,6', '--latency-seconds', '1']);
     expect(scale).toMatchObject({ mode: 'scale', steps: [{ videos: 3 }, { videos: 6, openVideos: 9 }] });
     expect(scale.lastToFirst).toBeGreaterThan(0);
+    expect(scale.entityLastToFirst).toBeGreaterThan(0);
   }, 500_000);
 });
