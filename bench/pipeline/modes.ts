@@ -113,19 +113,18 @@ function worstSeconds(lags: readonly LagSample[], startedAt: number, count: numb
     .slice(0, count);
 }
 
+// One list per scenario of the ceiling mode, a figure per round.
+function perScenario<T>(): Record<'entity' | 'video' | 'naive' | 'perMessage' | 'pipeline', T[]> {
+  return { entity: [], video: [], naive: [], perMessage: [], pipeline: [] };
+}
+
 /**
  * The ceilings against the pipeline, interleaved round by round (a, a′, b, c, a, a′, b, c…) so that
  * every ratio compares figures taken under the same load; then latency at half the median drain.
  */
 export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
   const open = new OpenVideos();
-  const runs = {
-    entity: [] as number[],
-    video: [] as number[],
-    naive: [] as number[],
-    perMessage: [] as number[],
-    pipeline: [] as number[],
-  };
+  const runs = perScenario<number>();
   // The same, counted until the events were applied in the workflows' state.
   const applied = {
     entity: [] as number[],
@@ -141,13 +140,7 @@ export async function ceilingMode(stack: BenchStack, settings: BenchSettings) {
     pipelineToNaive: [] as number[],
   };
   const memory: MemoryResult[] = [];
-  const cpu = {
-    entity: [] as CpuPerEvent[],
-    video: [] as CpuPerEvent[],
-    naive: [] as CpuPerEvent[],
-    perMessage: [] as CpuPerEvent[],
-    pipeline: [] as CpuPerEvent[],
-  };
+  const cpu = perScenario<CpuPerEvent>();
   let lastDrain: string[] = [];
   for (let r = 1; r <= settings.rounds; r++) {
     settings.say(
