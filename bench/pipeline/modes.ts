@@ -100,7 +100,9 @@ function worstSeconds(lags: readonly LagSample[], startedAt: number, count: numb
   const bySecond = new Map<number, number[]>();
   for (const { lagMs, enqueuedAt } of lags) {
     const second = Math.max(0, Math.floor((enqueuedAt - startedAt) / 1000));
-    bySecond.set(second, [...(bySecond.get(second) ?? []), lagMs]);
+    const values = bySecond.get(second);
+    if (values) values.push(lagMs);
+    else bySecond.set(second, [lagMs]);
   }
   return [...bySecond.entries()]
     .map(([second, values]) => ({
