@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { explain, UsageError } from '../../cli/errors';
 import { loadConfig } from '../../common/config';
 import { startBenchStack, type BenchStack } from './bench-stack';
 import { entityCeiling, videoWorkflowCeiling } from './ceilings';
@@ -24,7 +25,7 @@ const USAGE = `usage: npm run bench -- [--quick] [--json] [--rounds N] [--events
                     (open it in Chrome DevTools, or summarise it with scripts/cpu-profile-top.ts)`;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseOptions({
     options: {
       quick: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     return;
   }
   if (values.scale && values['smq-latency-ms'])
-    throw new Error(`choose --scale or --smq-latency-ms\n${USAGE}`);
+    throw new UsageError(`choose --scale or --smq-latency-ms\n${USAGE}`);
   const quick = values.quick;
   const settings: BenchSettings = {
     events: positive(values.events, quick ? 1_000 : 5_000, '--events'),
@@ -103,7 +104,8 @@ async function ceilingWarmUp(stack: BenchStack): Promise<void> {
 function positive(text: string | undefined, fallback: number, name: string): number {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer\n${USAGE}`);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new UsageError(`${name} must be a positive integer\n${USAGE}`);
   return value;
 }
 
@@ -111,7 +113,17 @@ function list(text: string, name: string): number[] {
   return text.split(',').map((item) => positive(item.trim(), 0, name));
 }
 
+// parseArgs, with its complaints (unknown option, missing value) as usage errors: exit code 2.
+function parseOptions<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  }
+}
+
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
+  const { message, code } = explain(err);
+  console.error(message);
+  process.exit(code);
 });
